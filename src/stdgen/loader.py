@@ -1,0 +1,204 @@
+"""Read a clause-set folder into validated models, collecting every problem.
+
+A set is a folder with ``standard.yaml`` (metadata) and any number of content
+files (``*.yaml``) holding ``terms``, ``clauses``, ``annexes`` and ``forms``;
+content files are read in name order, so ``10-body.yaml`` comes before
+``20-annexes.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Position, Report
+from .model import Annex, Clause, ClauseSet, Form, Standard, Strict, Term
+from .yamlpos import Located, load
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+MAX_FILE_BYTES = 2_000_000  # a clause file larger than this is refused, not parsed
+
+
+class Content(Strict):
+    terms: list[Term] = []
+    clauses: list[Clause] = []
+    annexes: list[Annex] = []
+    forms: list[Form] = []
+
+
+@dataclass
+class LoadedSet:
+    """A clause set together with where each identified object came from."""
+
+    clause_set: ClauseSet
+    folder: Path
+    origins: dict[tuple[str, str], Position] = field(default_factory=dict)
+
+    def where(self, ident: str, key: str = "") -> Position:
+        return self.origins.get((ident, key)) or self.origins.get((ident, "")) or Position(
+            str(self.folder / "standard.yaml"), 1, 1)
+
+
+def load_set(folder: Path, report: Report) -> LoadedSet | None:
+    """Load one set; return None when it cannot be validated (problems are in report)."""
+    meta_path = folder / "standard.yaml"
+    if not meta_path.is_file():
+        report.add("F001", f"no standard.yaml in {folder}", Position(str(folder)),
+                   "a clause set is a folder with standard.yaml and content files")
+        return None
+    origins: dict[tuple[str, str], Position] = {}
+    standard = _validate(meta_path, Standard, report, origins)
+    contents = [_validate(path, Content, report, origins)
+                for path in sorted(folder.glob("*.yaml")) if path.name != "standard.yaml"]
+    if standard is None or any(c is None for c in contents):
+        return None
+    parts = [c for c in contents if isinstance(c, Content)]
+    clause_set = ClauseSet(
+        name=folder.name, standard=standard,
+        terms=[t for c in parts for t in c.terms],
+        clauses=[x for c in parts for x in c.clauses],
+        annexes=[a for c in parts for a in c.annexes],
+        forms=[f for c in parts for f in c.forms],
+    )
+    return LoadedSet(clause_set, folder, origins)
+
+
+def _validate(path: Path, model: type[M], report: Report,
+              origins: dict[tuple[str, str], Position]) -> M | None:
+    located = _read(path, report)
+    if located is None:
+        return None
+    name = str(path)
+    for line, col, code, message in located.problems:
+        report.add(code, message, Position(name, line, col), "fix the YAML at this place")
+    if located.problems:
+        return None
+    data = located.data if located.data is not None else {}
+    if not isinstance(data, dict):
+        report.add("S004", "the file must hold a mapping of keys", Position(name, 1, 1),
+                   f"top-level keys: {', '.join(model.model_fields)}")
+        return None
+    _record_origins(data, (), located, name, origins)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            _report_error(err, model, located, name, report)
+        return None
+
+
+def _read(path: Path, report: Report) -> Located | None:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        report.add("F003", f"file is larger than {MAX_FILE_BYTES} bytes", Position(str(path), 1, 1),
+                   "split the clause set into several content files")
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        report.add("F003", f"file is not UTF-8 (byte {exc.start})", Position(str(path), 1, 1),
+                   "save the file as UTF-8")
+        return None
+    return load(text)
+
+
+def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, name: str,
+                    origins: dict[tuple[str, str], Position]) -> None:
+    if isinstance(data, dict):
+        ident = data.get("id")
+        if isinstance(ident, str):
+            origins.setdefault((ident, ""), Position(name, *located.where((*path, "id"))))
+            for key in data:
+                origins.setdefault((ident, str(key)), Position(name, *located.where((*path, key))))
+        for key, value in data.items():
+            _record_origins(value, (*path, key), located, name, origins)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _record_origins(value, (*path, i), located, name, origins)
+
+
+def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,
+                  report: Report) -> None:
+    loc = _data_path(located.data, tuple(err["loc"]))
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = list(_fields_at(root, loc[:-1]))
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        report.add("S001", f"unknown key '{key}'", Position(name, *located.where(loc, key=True)), hint)
+    elif kind == "missing":
+        field_name = str(err["loc"][-1])
+        report.add("S002", f"missing required key '{field_name}'",
+                   Position(name, *located.where(loc[:-1])), f"add '{field_name}:' here")
+    elif kind in {"literal_error", "enum"}:
+        expected = err.get("ctx", {}).get("expected", "")
+        report.add("S003", f"'{err['input']}' is not an allowed value of '{_label(loc)}'",
+                   Position(name, *located.where(loc)), f"expected {expected}")
+    elif kind == "string_pattern_mismatch":
+        report.add("S005", f"'{err['input']}' is not a valid {_label(loc)}",
+                   Position(name, *located.where(loc)),
+                   "IDs are a set prefix, a dash and letters/digits/dots, e.g. QC-10.4")
+    else:
+        report.add("S004", f"{_label(loc)}: {err['msg']}", Position(name, *located.where(loc)),
+                   "check the value's type (quote numbers meant as text, e.g. '10.4')")
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Keep the parts of a pydantic error location that exist in the data.
+
+    Union validation adds branch names such as 'str' or 'list[str]' to the location.
+    """
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and part == loc[-1]:
+            path.append(part)  # the missing or unknown key itself
+    return tuple(path)
+
+
+def _label(loc: tuple[str | int, ...]) -> str:
+    names = [str(p) for p in loc if isinstance(p, str)]
+    return names[-1] if names else "value"
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> dict[str, Any]:
+    """Model fields at a data path, following list and union annotations."""
+    current: Any = root
+    for part in loc:
+        model = _model_in(current)
+        if model is None:
+            return {}
+        if isinstance(part, int):  # list index: _model_in unwraps list[...] already
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return {}
+        current = info.annotation
+    model = _model_in(current)
+    return dict(model.model_fields) if model else {}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The first pydantic model inside an annotation such as ``list[Clause] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType) or origin is not None:
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None

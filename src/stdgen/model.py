@@ -1,0 +1,209 @@
+"""Validated data model of a clause set. Pure data: no I/O happens here.
+
+Field names are the YAML keys. Every model forbids unknown keys so that a typo
+in a clause file is reported (with a did-you-mean hint) instead of ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9.]+)+$", max_length=40)]
+"""Stable clause identifier: a set prefix, a dash, then letters/digits/dots, e.g. ``QC-10.4``."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProvisionType(str, Enum):
+    """GB/T 1.1—2020 Annex C provision types."""
+
+    requirement = "requirement"  # 要求: 应 / 不应
+    recommendation = "recommendation"  # 推荐: 宜 / 不宜
+    permission = "permission"  # 允许: 可 / 不必
+    statement = "statement"  # 陈述: 是, 为, 由, 能, 可能 …
+    instruction = "instruction"  # 指示: imperative sentence
+
+    @property
+    def zh(self) -> str:
+        return {"requirement": "要求", "recommendation": "推荐", "permission": "允许",
+                "statement": "陈述", "instruction": "指示"}[self.value]
+
+
+Scope = Literal["all-staff", "window", "hotline", "hall", "management", "supervision", "citizen"]
+"""Who or where a provision applies to."""
+
+
+class ForbiddenPhrase(Strict):
+    text: Text
+    context: str | None = None  # when it must not be said, as the source gives it
+    instead: str | None = None  # what to say instead
+
+
+class PhraseGroup(Strict):
+    scenario: Text
+    recommended: list[Text] = []
+    forbidden: list[ForbiddenPhrase] = []
+
+
+class Check(Strict):
+    method: list[Literal["查看", "询问", "观察", "暗访", "电子监察", "测试", "回访"]] = ["观察"]
+    passes: str | None = None  # what counts as 符合
+    points: float = Field(default=1, ge=0)
+
+
+class Source(Strict):
+    document: Text  # e.g. "DB34/T 3395—2019" or a seed file name
+    clause: str | None = None  # original clause/article number, e.g. "A.1.1.3" or "第52条"
+    script: Literal["simplified", "traditional"] = "simplified"
+    note: str | None = None  # how the text was cleaned, when it was
+
+
+class Suppression(Strict):
+    code: Text
+    reason: Text
+
+
+class ListItem(Strict):
+    text: Text
+    items: list[ListItem] = []
+
+
+ListStyle = Literal["dash", "letter", "number"]
+"""Level-1 markers: ——, a) b), 1) 2). Level 2 uses 1) 2) under letters, · otherwise."""
+
+
+class Table(Strict):
+    id: ClauseId
+    caption: Text
+    header: list[str] = []
+    rows: list[list[str]]
+
+
+class Clause(Strict):
+    id: ClauseId
+    title: str | None = None
+    type: ProvisionType = ProvisionType.statement
+    text: Text | list[Text] | None = None
+    items: list[Text | ListItem] = []  # a list after the text
+    list_style: ListStyle = "dash"
+    table: Table | None = None
+    form: ClauseId | None = None  # a form of the set shown here as a table
+    notes: list[Text] = []
+    examples: list[Text] = []
+    clauses: list[Clause] = []
+    scope: list[Scope] = ["all-staff"]
+    phrases: list[PhraseGroup] = []
+    check: Check | None = None
+    source: Source | None = None
+    related: list[ClauseId] = []
+    suppress: list[Suppression] = []
+
+    @property
+    def paragraphs(self) -> list[str]:
+        if self.text is None:
+            return []
+        return [self.text] if isinstance(self.text, str) else list(self.text)
+
+
+class Annex(Strict):
+    id: ClauseId
+    title: Text
+    normative: bool = False  # 规范性 when true, 资料性 otherwise
+    text: Text | list[Text] | None = None
+    table: Table | None = None
+    form: ClauseId | None = None
+    clauses: list[Clause] = []
+    source: Source | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        if self.text is None:
+            return []
+        return [self.text] if isinstance(self.text, str) else list(self.text)
+
+
+class Term(Strict):
+    id: ClauseId
+    term: Text
+    en: str | None = None
+    definition: Text
+    notes: list[Text] = []
+    source: Source | None = None
+
+
+class Reference(Strict):
+    number: Text  # e.g. "GB/T 32169.1"
+    title: Text
+
+
+class FormCell(Strict):
+    label: str | None = None  # printed text
+    field: str | None = None  # name of a fillable field
+    kind: Literal["text", "date", "phone", "signature", "multiline"] = "text"
+    colspan: int = Field(default=1, ge=1, le=12)
+    rowspan: int = Field(default=1, ge=1, le=12)
+
+
+class Form(Strict):
+    id: ClauseId
+    title: Text
+    columns: int = Field(ge=1, le=12)
+    rows: list[list[FormCell]]
+    source: Source | None = None
+
+
+class Title(Strict):
+    zh: Text
+    en: str | None = None
+
+
+class Standard(Strict):
+    """Metadata of one clause set (``standard.yaml``)."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
+    number: str | None = None  # None for a normative document that is not a numbered standard
+    kind: Literal["local-standard", "normative-document"] = "local-standard"
+    banner: Text  # 安徽省地方标准 / 驻马店市政务服务和大数据管理局
+    mark: str | None = None  # "DB34" shown top right of the cover
+    title: Title
+    ics: str | None = None
+    ccs: str | None = None
+    filing_number: str | None = None  # 备案号
+    issued: dt.date | None = None
+    implemented: dt.date | None = None
+    issuer: Text
+    proposer: list[Text] = []
+    administered_by: list[Text] = []  # 归口单位
+    drafting_units: list[Text] = []
+    drafters: list[Text] = []
+    replaces: list[Text] = []
+    edition: Literal["2009", "2020"] = "2020"
+    status: Literal["draft", "published", "trial"] = "published"
+    complete: bool = True  # false when the source text is cut off
+    patent_notice: bool = True
+    foreword: list[Text] = []  # extra 前言 paragraphs, after the fixed sentences
+    introduction: list[Text] = []  # 引言
+    scope: list[Text] = []  # chapter 1 paragraphs; empty only when the source has none
+    terms_from: list[Text] = []  # documents whose terms also apply (chapter 3 lead-in)
+    normative_references: list[Reference] = []
+    bibliography: list[Text] = []
+    source: Source | None = None
+
+
+class ClauseSet(Strict):
+    """One standard: metadata plus its content, as loaded from a folder."""
+
+    name: str  # folder name
+    standard: Standard
+    terms: list[Term] = []
+    clauses: list[Clause] = []  # technical chapters (4 … n), in document order
+    annexes: list[Annex] = []
+    forms: list[Form] = []

@@ -1,0 +1,238 @@
+"""Resolution: numbers from position, cross-references by ID, structure rules.
+
+Pure computation over a ClauseSet; positions come from the LoadedSet only to
+report problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .diagnostics import Report
+from .loader import LoadedSet
+from .model import Annex, Clause, ClauseSet, Form, Standard, Table
+
+REF = re.compile(r"\[\[([^\[\]\s]{1,60})\]\]")
+"""In-text cross-reference: ``见[[QC-10.4]]`` renders as ``见10.4``."""
+
+FIRST_CHAPTER = 4  # 1 范围, 2 规范性引用文件, 3 术语和定义 are always there
+MAX_DEPTH = 6  # a chapter plus five levels of clauses
+LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # GB/T 1.1 skips I and O for annexes
+
+Kind = Literal["chapter", "clause", "annex", "term", "table", "form"]
+Claim = Callable[[str, "Target"], None]
+
+
+@dataclass
+class Node:
+    """A numbered chapter, clause or annex of the resolved tree."""
+
+    id: str
+    number: str  # "5", "5.1", "A", "A.1"
+    depth: int  # 1 for chapters and annexes
+    item: Clause | Annex
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return self.item.title
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Target:
+    kind: Kind
+    number: str  # as printed in a heading: "5.1", "A", "3.1", "表C.1"
+
+    @property
+    def reference(self) -> str:
+        """The GB/T 1.1 wording of a reference to this target."""
+        if self.kind == "chapter":
+            return f"第{self.number}章"
+        if self.kind == "annex":
+            return f"附录{self.number}"
+        return self.number
+
+
+@dataclass
+class ResolvedSet:
+    clause_set: ClauseSet
+    chapters: list[Node]
+    annexes: list[Node]
+    targets: dict[str, Target]
+    form_tables: dict[str, str] = field(default_factory=dict)  # form id → table number
+
+    @property
+    def standard(self) -> Standard:
+        return self.clause_set.standard
+
+    def nodes(self) -> Iterator[Node]:
+        for top in (*self.chapters, *self.annexes):
+            yield from top.walk()
+
+    def term_number(self, index: int) -> str:
+        return f"3.{index + 1}"
+
+    def split(self, text: str) -> list[str | Target]:
+        """Text cut into literal strings and resolved references (unknown IDs stay literal)."""
+        parts: list[str | Target] = []
+        pos = 0
+        for match in REF.finditer(text):
+            parts.append(text[pos:match.start()])
+            target = self.targets.get(match.group(1))
+            parts.append(target if target else match.group(0))
+            pos = match.end()
+        parts.append(text[pos:])
+        return [p for p in parts if p != ""]
+
+    def plain(self, text: str) -> str:
+        """Text with every reference replaced by its wording."""
+        return "".join(p if isinstance(p, str) else p.reference for p in self.split(text))
+
+
+def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] = frozenset()) -> ResolvedSet:
+    """Number the set and check IDs, references and structure; problems go to report."""
+    cs = loaded.clause_set
+    targets: dict[str, Target] = {}
+    chapters = [_number(c, str(FIRST_CHAPTER + i), 1) for i, c in enumerate(cs.clauses)]
+    annexes = [_annex(a, LETTERS[i] if i < len(LETTERS) else f"Z{i}") for i, a in enumerate(cs.annexes)]
+    resolved = ResolvedSet(cs, chapters, annexes, targets)
+    seen: dict[str, str] = {}
+
+    def claim(ident: str, target: Target) -> None:
+        if ident in seen:
+            report.add("R001", f"duplicate ID '{ident}' (also used for {seen[ident]})",
+                       loaded.where(ident), "IDs are unique within a set; give this one a new ID")
+            return
+        seen[ident] = f"{target.kind} {target.number}"
+        targets[ident] = target
+
+    for node in resolved.nodes():
+        kind: Kind = "annex" if isinstance(node.item, Annex) else ("chapter" if node.depth == 1 else "clause")
+        claim(node.id, Target(kind, node.number))
+    for i, term in enumerate(cs.terms):
+        claim(term.id, Target("term", resolved.term_number(i)))
+    _number_tables(resolved, claim)
+    for form in cs.forms:
+        if form.id not in targets:
+            claim(form.id, Target("form", form.title))
+    _check_structure(resolved, loaded, report)
+    _check_references(resolved, loaded, report, known_elsewhere)
+    return resolved
+
+
+def _number(clause: Clause, number: str, depth: int) -> Node:
+    node = Node(clause.id, number, depth, clause)
+    node.children = [_number(c, f"{number}.{i + 1}", depth + 1) for i, c in enumerate(clause.clauses)]
+    return node
+
+
+def _annex(annex: Annex, letter: str) -> Node:
+    node = Node(annex.id, letter, 1, annex)
+    node.children = [_number(c, f"{letter}.{i + 1}", 2) for i, c in enumerate(annex.clauses)]
+    return node
+
+
+def _number_tables(resolved: ResolvedSet, claim: Claim) -> None:
+    """Body tables 表1, 表2 … across chapters; annex tables 表A.1 per annex."""
+    forms = {f.id: f for f in resolved.clause_set.forms}
+    body_count = 0
+    for top in resolved.chapters:
+        for node in top.walk():
+            body_count += _claim_table(node.item, str(body_count + 1), resolved, forms, claim)
+    for annex in resolved.annexes:
+        count = 0
+        for node in annex.walk():
+            count += _claim_table(node.item, f"{annex.number}.{count + 1}", resolved, forms, claim)
+
+
+def _claim_table(item: Clause | Annex, number: str, resolved: ResolvedSet,
+                 forms: dict[str, Form], claim: Claim) -> int:
+    table: Table | None = item.table
+    if table is not None:
+        claim(table.id, Target("table", f"表{number}"))
+        return 1
+    if item.form is not None and item.form in forms:
+        resolved.form_tables[item.form] = f"表{number}"
+        claim(item.form, Target("table", f"表{number}"))
+        return 1
+    return 0
+
+
+def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
+    for node in resolved.nodes():
+        kids = node.children
+        if len(kids) == 1:
+            report.add("R003", f"{node.number} has a single sub-clause {kids[0].number}",
+                       loaded.where(kids[0].id),
+                       "GB/T 1.1: a clause exists only with at least one sibling; merge it into its parent or add a sibling")
+        titled = {k.title is not None for k in kids}
+        if len(titled) == 2:
+            untitled = [k.number for k in kids if k.title is None]
+            report.add("R004", f"sub-clauses of {node.number} mix titled and untitled ({', '.join(untitled)} untitled)",
+                       loaded.where(kids[0].id), "siblings are all titled or all untitled")
+        if node.depth > MAX_DEPTH:
+            report.add("R005", f"{node.number} is more than five levels below its chapter",
+                       loaded.where(node.id), "restructure: at most five clause levels below a chapter")
+        if isinstance(node.item, Clause):
+            for item in node.item.items:
+                for sub in getattr(item, "items", []):
+                    if sub.items:
+                        report.add("R009", f"{node.number} has a list more than two levels deep",
+                                   loaded.where(node.id, "items"), "lists have at most two levels")
+    code = resolved.standard.code
+    for ident, target in resolved.targets.items():
+        if not ident.startswith(f"{code}-"):
+            report.add("R007", f"ID '{ident}' does not start with the set's prefix '{code}-'",
+                       loaded.where(ident), f"use '{code}-…' (a fork adds clauses with its own prefix)",
+                       severity="warning")
+
+
+def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
+    """(owner id, key, text) for every text that may carry references."""
+    cs = resolved.clause_set
+    for node in resolved.nodes():
+        item = node.item
+        for para in item.paragraphs:
+            yield node.id, "text", para
+        if isinstance(item, Clause):
+            for note in (*item.notes, *item.examples):
+                yield node.id, "notes", note
+            for entry in item.items:
+                yield node.id, "items", entry if isinstance(entry, str) else entry.text
+    for term in cs.terms:
+        yield term.id, "definition", term.definition
+    for para in (*cs.standard.scope, *cs.standard.foreword):
+        yield cs.standard.code, "scope", para
+
+
+def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
+                      known_elsewhere: frozenset[str]) -> None:
+    for owner, key, text in _texts(resolved):
+        for match in REF.finditer(text):
+            if match.group(1) not in resolved.targets:
+                report.add("R002", f"cross-reference [[{match.group(1)}]] points at no ID of this set",
+                           loaded.where(owner, key), _suggest(match.group(1), resolved.targets))
+    for node in resolved.nodes():
+        if isinstance(node.item, Clause):
+            for other in node.item.related:
+                if other not in resolved.targets and other not in known_elsewhere:
+                    report.add("R006", f"related ID '{other}' exists in no loaded clause set",
+                               loaded.where(node.id, "related"), "check the ID in the other set")
+        form = node.item.form
+        if form is not None and form not in resolved.form_tables:
+            report.add("R008", f"form '{form}' is not defined in this set",
+                       loaded.where(node.id, "form"), "define it under 'forms:' in a content file")
+
+
+def _suggest(ident: str, targets: dict[str, Target]) -> str:
+    close = difflib.get_close_matches(ident, list(targets), n=1)
+    return f"did you mean [[{close[0]}]]?" if close else "write [[ID]] with the ID of a clause, annex, term or table"
