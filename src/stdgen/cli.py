@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
@@ -51,6 +51,24 @@ def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     _finish(report, fmt, strict)
     if fmt is Format.text:
         typer.echo(f"ok: {len(workspace.sets)} clause set(s) checked", err=True)
+
+
+@app.command()
+def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
+          out: Annotated[Path, typer.Option(help="Output folder; each set goes to OUT/<set>/.")] = Path("output"),
+          strict: Annotated[bool, typer.Option(help="Warnings stop the build too.")] = False) -> None:
+    """Check the clause sets, then build their documents (DOCX, HTML, PDF) under OUT."""
+    from .build import build_set
+
+    report = Report()
+    workspace = open_workspace(clauses, report, sets)
+    if report.failed(strict):
+        _finish(report, fmt, strict)
+    written = [path for rs in workspace.sets.values() for path in build_set(rs, out, report)]
+    _finish(report, fmt, strict)
+    if fmt is Format.text:
+        for path in written:
+            typer.echo(str(path))
 
 
 @app.command()

@@ -41,6 +41,11 @@ class LoadedSet:
     folder: Path
     origins: dict[tuple[str, str], Position] = field(default_factory=dict)
 
+    def occurrence(self, ident: str, index: int) -> Position:
+        """Where the index-th object with this ID was written (duplicates have several)."""
+        spots = self.origins.get((ident, f"#{index}"))
+        return spots or self.where(ident)
+
     def where(self, ident: str, key: str = "") -> Position:
         return self.origins.get((ident, key)) or self.origins.get((ident, "")) or Position(
             str(self.folder / "standard.yaml"), 1, 1)
@@ -113,7 +118,12 @@ def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, na
     if isinstance(data, dict):
         ident = data.get("id")
         if isinstance(ident, str):
-            origins.setdefault((ident, ""), Position(name, *located.where((*path, "id"))))
+            here = Position(name, *located.where((*path, "id")))
+            origins.setdefault((ident, ""), here)
+            count = 0
+            while (ident, f"#{count}") in origins:  # loops only over duplicates of this ID
+                count += 1
+            origins[(ident, f"#{count}")] = here
             for key in data:
                 origins.setdefault((ident, str(key)), Position(name, *located.where((*path, key))))
         for key, value in data.items():
@@ -158,10 +168,8 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        if in_dict or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
             node = node[part]
             path.append(part)
         elif isinstance(node, dict) and isinstance(part, str) and part == loc[-1]:

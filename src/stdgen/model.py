@@ -7,7 +7,7 @@ in a clause file is reported (with a did-you-mean hint) instead of ignored.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -22,7 +22,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ProvisionType(str, Enum):
+class ProvisionType(StrEnum):
     """GB/T 1.1—2020 Annex C provision types."""
 
     requirement = "requirement"  # 要求: 应 / 不应

@@ -51,6 +51,7 @@ class Node:
 class Target:
     kind: Kind
     number: str  # as printed in a heading: "5.1", "A", "3.1", "表C.1"
+    ident: str = ""  # the ID it was claimed under
 
     @property
     def reference(self) -> str:
@@ -106,13 +107,17 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] =
     annexes = [_annex(a, LETTERS[i] if i < len(LETTERS) else f"Z{i}") for i, a in enumerate(cs.annexes)]
     resolved = ResolvedSet(cs, chapters, annexes, targets)
     seen: dict[str, str] = {}
+    repeats: dict[str, int] = {}
 
     def claim(ident: str, target: Target) -> None:
         if ident in seen:
+            repeats[ident] = repeats.get(ident, 0) + 1
             report.add("R001", f"duplicate ID '{ident}' (also used for {seen[ident]})",
-                       loaded.where(ident), "IDs are unique within a set; give this one a new ID")
+                       loaded.occurrence(ident, repeats[ident]),
+                       "IDs are unique within a set; give this one a new ID")
             return
         seen[ident] = f"{target.kind} {target.number}"
+        target.ident = ident
         targets[ident] = target
 
     for node in resolved.nodes():
@@ -173,7 +178,8 @@ def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -
         if len(kids) == 1:
             report.add("R003", f"{node.number} has a single sub-clause {kids[0].number}",
                        loaded.where(kids[0].id),
-                       "GB/T 1.1: a clause exists only with at least one sibling; merge it into its parent or add a sibling")
+                       "GB/T 1.1: a clause exists only with at least one sibling; merge it into its parent "
+                       "or add a sibling")
         titled = {k.title is not None for k in kids}
         if len(titled) == 2:
             untitled = [k.number for k in kids if k.title is None]
@@ -189,7 +195,7 @@ def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -
                         report.add("R009", f"{node.number} has a list more than two levels deep",
                                    loaded.where(node.id, "items"), "lists have at most two levels")
     code = resolved.standard.code
-    for ident, target in resolved.targets.items():
+    for ident in resolved.targets:
         if not ident.startswith(f"{code}-"):
             report.add("R007", f"ID '{ident}' does not start with the set's prefix '{code}-'",
                        loaded.where(ident), f"use '{code}-…' (a fork adds clauses with its own prefix)",

@@ -24,7 +24,8 @@ def set_folders(root: Path) -> list[Path]:
 def open_workspace(root: Path, report: Report, only: list[str] | None = None) -> Workspace:
     """Load every set (cross-set links need all of them) and resolve the ones asked for."""
     if not root.is_dir():
-        report.add("F001", f"no clause folder {root}", Position(str(root)), "run stdgen in the project folder or pass --clauses")
+        report.add("F001", f"no clause folder {root}", Position(str(root)),
+                   "run stdgen in the project folder or pass --clauses")
         return Workspace(root, {}, {})
     folders = set_folders(root)
     names = {p.name for p in folders}

@@ -41,18 +41,19 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.out.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.seen:
+            self._problem(node, "Y003", "YAML anchors and aliases are not allowed in clause files")
+            return None
+        self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             try:
                 return self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date: 2019-02-30
                 self._problem(node, "Y005", f"value '{node.value}' cannot be read: {exc}")
                 return node.value
-        if id(node) in self.seen:
-            self._problem(node, "Y003", "YAML anchors and aliases are not allowed in clause files")
-            return None
-        self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[Any, Any]:

@@ -1,0 +1,1 @@
+"""Artifacts: each builds a document tree from a resolved clause set."""

@@ -1,0 +1,66 @@
+"""Fixed sentences of GB/T 1.1, by the edition a document was drafted under."""
+
+from __future__ import annotations
+
+from ...model import Standard
+from ...resolve import ResolvedSet
+
+DRAFTED_2020 = "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。"
+DRAFTED_2009 = "本标准按照 GB/T 1.1-2009 给出的规则起草。"
+PATENT = "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。"
+REFS_2020 = ("下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，"
+             "仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。")
+REFS_2009 = ("下列文件对于本文件的应用是必不可少的。凡是注日期的引用文件，仅所注日期的版本适用于本文件。"
+             "凡是不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。")
+NO_REFS = "本文件没有规范性引用文件。"
+NO_TERMS = "本文件没有需要界定的术语和定义。"
+INCOMPLETE = "本文件的来源文本不完整：本文件只收录来源文本现存的部分，其后的内容缺失。"
+
+
+def self_name(std: Standard) -> str:
+    """How the document calls itself: 本标准 under GB/T 1.1-2009, 本文件 under 2020."""
+    return "本标准" if std.edition == "2009" and std.kind == "local-standard" else "本文件"
+
+
+def foreword(std: Standard) -> list[str]:
+    me = self_name(std)
+    lines: list[str] = []
+    if std.kind == "local-standard":
+        lines.append(DRAFTED_2009 if std.edition == "2009" else DRAFTED_2020)
+    elif std.source is not None:
+        lines.append(f"本文件按照GB/T 1.1—2020规定的结构编排，内容取自{std.source.document}。")
+    if std.replaces:
+        lines.append(f"{me}代替{'、'.join(std.replaces)}。")
+    if std.patent_notice:
+        lines.append(PATENT)
+    if std.proposer and std.proposer == std.administered_by:
+        lines.append(f"{me}由{'、'.join(std.proposer)}提出并归口。")
+    else:
+        if std.proposer:
+            lines.append(f"{me}由{'、'.join(std.proposer)}提出。")
+        if std.administered_by:
+            lines.append(f"{me}由{'、'.join(std.administered_by)}归口。")
+    if std.drafting_units:
+        lines.append(f"{me}起草单位：{'、'.join(std.drafting_units)}。")
+    if std.drafters:
+        lines.append(f"{me}主要起草人：{'、'.join(std.drafters)}。")
+    lines.extend(std.foreword)
+    if not std.complete:
+        lines.append(INCOMPLETE)
+    return lines
+
+
+def references_lead(std: Standard) -> str:
+    if not std.normative_references:
+        return NO_REFS
+    return REFS_2009 if std.edition == "2009" else REFS_2020
+
+
+def terms_lead(rs: ResolvedSet) -> str:
+    if not rs.clause_set.terms:
+        return NO_TERMS
+    std = rs.standard
+    if std.terms_from:
+        sep = " 和 " if std.edition == "2009" else "和"
+        return f"{sep.join(std.terms_from)}界定的以及下列术语和定义适用于本文件。"
+    return "下列术语和定义适用于本文件。"

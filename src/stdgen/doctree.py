@@ -1,0 +1,141 @@
+"""The document tree: what every artifact builds and every renderer reads.
+
+Renderers know nothing about standards; they see styled paragraphs, lists,
+tables, rules and sections. Which style means what (font role, size, spacing,
+DOCX style name) is given by a StyleSheet that travels with the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["left", "center", "right", "justify"]
+FontRole = Literal["song", "hei", "kai"]  # 宋体, 黑体, 楷体 roles, mapped to real fonts per renderer
+Numbering = Literal["none", "roman", "arabic"]
+
+
+@dataclass(frozen=True)
+class Style:
+    docx_name: str  # paragraph style name in DOCX (TCS names for standards)
+    font: FontRole = "song"
+    size: float = 10.5  # points
+    align: Align = "justify"
+    indent_chars: float = 0  # first-line indent in characters
+    before: float = 0  # space before, in lines
+    after: float = 0  # space after, in lines
+    outline: int = 0  # outline level for headings (1 = chapter); 0 = body text
+    letter_spacing: float = 0  # em, for letter-spaced display lines
+    bold: bool = False  # only for display type that GB/T asks to be bold-looking (cover marks)
+    top_mm: float = 0  # extra space above, in mm (cover layout)
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    link: str | None = None  # anchor this span links to
+
+
+@dataclass
+class Para:
+    style: str
+    spans: list[Span]
+    anchor: str | None = None  # target for links; also a DOCX bookmark
+    number: str | None = None  # heading number, printed before the text with U+3000
+    new_page: bool = False
+    toc_level: int = 0  # >0: listed in the table of contents at this level
+    toc_text: str | None = None  # the entry's text when it differs from the heading
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    @classmethod
+    def of(cls, style: str, text: str, **kwargs: object) -> Para:
+        return cls(style, [Span(text)], **kwargs)  # type: ignore[arg-type]
+
+
+@dataclass
+class ListBlock:
+    marker: Literal["dash", "letter", "number", "bullet"]
+    items: list[ListItem]
+    style: str = "list"
+
+
+@dataclass
+class ListItem:
+    para: Para
+    children: ListBlock | None = None
+
+
+@dataclass
+class Cell:
+    paras: list[Para]
+    colspan: int = 1
+    rowspan: int = 1
+    field: str | None = None  # a fillable field's name (forms)
+    header: bool = False
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+    caption: Para | None = None
+    columns: int = 0
+    header_rows: int = 0
+    min_row_mm: float = 0  # forms leave room to write
+    anchor: str | None = None
+
+
+@dataclass
+class Split:
+    """One line with text at the left and at the right (cover dates)."""
+
+    left: Para
+    right: Para
+
+
+@dataclass
+class Rule:
+    width: float = 1.0  # fraction of the text width
+    weight_pt: float = 0.75
+    align: Align = "center"
+    top_mm: float = 0
+
+
+@dataclass
+class Toc:
+    title: Para
+    entries: list[Para]  # each links to an anchor; renderers add page numbers
+
+
+Block = Para | ListBlock | Table | Split | Rule | Toc
+
+
+@dataclass
+class Section:
+    name: str  # "cover", "front", "body": also the page name in CSS
+    numbering: Numbering
+    header: str | None  # running header text (odd pages right, even pages left)
+    blocks: list[Block] = field(default_factory=list)
+    odd_start: bool = True  # start on a right-hand page
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    width_mm: float = 210
+    height_mm: float = 297
+    inside_mm: float = 25
+    outside_mm: float = 20
+    top_mm: float = 25
+    bottom_mm: float = 20
+    mirrored: bool = True
+
+
+@dataclass
+class Document:
+    title: str
+    sections: list[Section]
+    styles: dict[str, Style]
+    page: PageSetup = PageSetup()
+    lang: str = "zh-CN"

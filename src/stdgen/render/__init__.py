@@ -1,0 +1,1 @@
+"""Renderers: document tree → DOCX, HTML, PDF. They know nothing about standards."""

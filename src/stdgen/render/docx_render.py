@@ -1,0 +1,392 @@
+"""DOCX renderer (python-docx): named paragraph styles, sections with their own
+page numbering, odd/even headers, bookmarks per anchor and internal hyperlinks.
+
+Fonts are named as Chinese Word users have them: Latin Times New Roman, East
+Asian 宋体 / 黑体 / 楷体; LibreOffice and WPS substitute what they have.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from ..doctree import Document, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
+from .html import marker
+
+EAST_ASIAN = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
+LATIN = "Times New Roman"
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+PAGE_FORMAT = {"roman": "upperRoman", "arabic": "decimal"}
+SETTINGS_ORDER = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape", "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth", "w:printFormsData", "w:embedTrueTypeFonts", "w:embedSystemFonts",
+    "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
+    "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting",
+    "w:documentProtection", "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet",
+    "w:defaultTabStop", "w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone",
+    "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle",
+    "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
+    "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture", "w:doNotValidateAgainstSchema",
+    "w:saveInvalidXml", "w:ignoreMixedContent", "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace", "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
+    "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # the schema order of w:settings children (Word rejects other orders)
+
+
+class _Writer:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.out = docx.Document()
+        self.bookmarks: dict[str, str] = {}
+        self.next_bookmark_id = 1
+        self.text_width_mm = doc.page.width_mm - doc.page.inside_mm - doc.page.outside_mm
+
+    # --- styles -------------------------------------------------------------------------
+    def define_styles(self) -> None:
+        normal = self.out.styles["Normal"]
+        _set_fonts(normal.element, "song")
+        normal.font.size = Pt(10.5)
+        for style in self.doc.styles.values():
+            if style.docx_name in [s.name for s in self.out.styles]:
+                continue
+            self._add_style(style)
+
+    def _add_style(self, style: Style) -> None:
+        st = self.out.styles.add_style(style.docx_name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = self.out.styles["Normal"]
+        st.quick_style = True
+        _set_fonts(st.element, style.font)
+        st.font.size = Pt(style.size)
+        st.font.bold = style.bold
+        fmt = st.paragraph_format
+        fmt.alignment = ALIGN[style.align]
+        fmt.space_before = Pt(style.top_mm * 2.835) if style.top_mm else None
+        ppr = st.element.get_or_add_pPr()
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:beforeLines"), str(int(style.before * 100)))
+        spacing.set(qn("w:afterLines"), str(int(style.after * 100)))
+        if style.top_mm:
+            spacing.set(qn("w:before"), str(int(style.top_mm * 56.7)))
+        ppr.append(spacing)
+        if style.indent_chars:
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:firstLineChars"), str(int(style.indent_chars * 100)))
+            ppr.append(ind)
+        if style.outline:
+            fmt.keep_with_next = True
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(style.outline - 1))
+            ppr.append(level)
+        if style.letter_spacing:
+            rpr = st.element.get_or_add_rPr()
+            sp = OxmlElement("w:spacing")
+            sp.set(qn("w:val"), str(int(style.letter_spacing * style.size * 20)))
+            rpr.append(sp)
+
+    # --- sections -----------------------------------------------------------------------
+    def write(self) -> docx.document.Document:
+        self.define_styles()
+        _document_settings(self.out)
+        for i, section in enumerate(self.doc.sections):
+            docx_section = self.out.sections[0] if i == 0 else self.out.add_section(
+                WD_SECTION.ODD_PAGE if section.odd_start else WD_SECTION.NEW_PAGE)
+            self._setup_section(docx_section, section, first=i == 0)
+            for block in section.blocks:
+                self.block(block)
+        return self.out
+
+    def _setup_section(self, sec: docx.section.Section, section: Section, first: bool) -> None:
+        page: PageSetup = self.doc.page
+        sec.page_width, sec.page_height = Mm(page.width_mm), Mm(page.height_mm)
+        sec.left_margin, sec.right_margin = Mm(page.inside_mm), Mm(page.outside_mm)
+        sec.top_margin, sec.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
+        sec.header_distance, sec.footer_distance = Mm(page.top_mm - 10), Mm(page.bottom_mm - 10)
+        fmt = PAGE_FORMAT.get(section.numbering)
+        if fmt:
+            num = OxmlElement("w:pgNumType")
+            num.set(qn("w:fmt"), fmt)
+            num.set(qn("w:start"), "1")
+            sec._sectPr.append(num)
+        for part in (sec.header, sec.even_page_header, sec.footer, sec.even_page_footer):
+            part.is_linked_to_previous = False
+        if section.header:
+            self._running(sec.header.paragraphs[0], section.header, "right", "header")
+            self._running(sec.even_page_header.paragraphs[0], section.header, "left", "header")
+        if fmt:
+            self._running(sec.footer.paragraphs[0], None, "right", "footer")
+            self._running(sec.even_page_footer.paragraphs[0], None, "left", "footer")
+
+    def _running(self, para: Paragraph, text: str | None, align: str, role: str) -> None:
+        style = self.doc.styles.get(role)
+        para.alignment = ALIGN[align]
+        run = para.add_run(text or "")
+        _set_fonts(run._r, style.font if style else "song")
+        run.font.size = Pt(style.size if style else 10.5)
+        if text is None:
+            _field(run._r.getparent(), "PAGE", "1", style.font if style else "song")
+        if role == "header" and text:
+            _border(para, "bottom", 4)
+
+    # --- blocks -------------------------------------------------------------------------
+    def block(self, block: object) -> None:
+        if isinstance(block, Para):
+            self.para(block)
+        elif isinstance(block, ListBlock):
+            self.list_block(block)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Split):
+            self.split(block)
+        elif isinstance(block, Rule):
+            self.rule(block)
+        elif isinstance(block, Toc):
+            self.toc(block)
+
+    def para(self, p: Para, container: _Cell | None = None, prefix: str = "") -> Paragraph:
+        style = self.doc.styles[p.style]
+        if container is not None:
+            first: Paragraph = container.paragraphs[0]
+            out = first if not first.text else container.add_paragraph()
+            out.style = self.out.styles[style.docx_name]
+        else:
+            out = self.out.add_paragraph(style=style.docx_name)
+        if p.new_page:
+            out.paragraph_format.page_break_before = True
+        if p.anchor:
+            self._bookmark(out, p.anchor)
+        if p.number:
+            gap = "" if p.number.endswith("：") else "\u3000"
+            run = out.add_run(p.number + gap)
+            _set_fonts(run._r, "hei")
+        if prefix:
+            out.add_run(prefix)
+        for span in p.spans:
+            self._span(out, span)
+        return out
+
+    def _span(self, out: Paragraph, span: Span) -> None:
+        if not span.link:
+            out.add_run(span.text)
+            return
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), self._bookmark_name(span.link))
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = span.text
+        text.set(qn("xml:space"), "preserve")
+        run.append(text)
+        link.append(run)
+        out._p.append(link)
+
+    def _bookmark_name(self, anchor: str) -> str:
+        if anchor not in self.bookmarks:
+            base = "_s" + re.sub(r"[^A-Za-z0-9]", "_", anchor)[:30]
+            name, n = base, 1
+            while name in self.bookmarks.values():
+                n += 1
+                name = f"{base}_{n}"
+            self.bookmarks[anchor] = name
+        return self.bookmarks[anchor]
+
+    def _bookmark(self, out: Paragraph, anchor: str) -> None:
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.next_bookmark_id))
+        start.set(qn("w:name"), self._bookmark_name(anchor))
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.next_bookmark_id))
+        self.next_bookmark_id += 1
+        out._p.insert(1 if out._p.pPr is not None else 0, start)
+        out._p.append(end)
+
+    def list_block(self, block: ListBlock, level: int = 1) -> None:
+        for i, item in enumerate(block.items):
+            self.para(item.para, prefix=marker(block.marker, i) + (" " if block.marker != "dash" else ""))
+            if item.children:
+                self.list_block(item.children, level + 1)
+
+    def table(self, t: Table) -> None:
+        if t.caption:
+            self.para(t.caption)
+        columns = t.columns or max(sum(c.colspan for c in row) for row in t.rows)
+        table = self.out.add_table(rows=len(t.rows), cols=columns)
+        table.style = self.out.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if t.anchor:
+            self._bookmark_name(t.anchor)
+        occupied: set[tuple[int, int]] = set()
+        for r, row in enumerate(t.rows):
+            tr = table.rows[r]
+            if t.min_row_mm:
+                tr.height = Mm(t.min_row_mm)
+            _row_props(tr._tr, header=r < t.header_rows)
+            c = 0
+            for cell in row:
+                while (r, c) in occupied:
+                    c += 1
+                if c >= columns:
+                    break
+                target = table.cell(r, c)
+                last_r, last_c = r + cell.rowspan - 1, min(c + cell.colspan - 1, columns - 1)
+                if (last_r, last_c) != (r, c):
+                    target = target.merge(table.cell(min(last_r, len(t.rows) - 1), last_c))
+                occupied.update((rr, cc) for rr in range(r, last_r + 1) for cc in range(c, last_c + 1))
+                for p in cell.paras:
+                    self.para(p, container=target)
+                c = last_c + 1
+        self.out.add_paragraph(style=self.doc.styles["body"].docx_name if "body" in self.doc.styles else None)
+
+    def split(self, s: Split) -> None:
+        out = self.para(s.left)
+        out.paragraph_format.first_line_indent = Mm(0)
+        out.paragraph_format.tab_stops.add_tab_stop(Mm(self.text_width_mm), WD_TAB_ALIGNMENT.RIGHT)
+        out.add_run("\t")
+        for span in s.right.spans:
+            self._span(out, span)
+
+    def rule(self, r: Rule) -> None:
+        out = self.out.add_paragraph()
+        side = self.text_width_mm * (1 - r.width) / 2
+        out.paragraph_format.left_indent = Mm(side)
+        out.paragraph_format.right_indent = Mm(side)
+        out.paragraph_format.space_before = Pt(r.top_mm * 2.835)
+        _border(out, "top", int(r.weight_pt * 8))
+
+    def toc(self, toc: Toc) -> None:
+        self.para(toc.title)
+        for i, entry in enumerate(toc.entries):
+            style = self.doc.styles[entry.style]
+            out = self.out.add_paragraph(style=style.docx_name)
+            out.paragraph_format.tab_stops.add_tab_stop(Mm(self.text_width_mm), WD_TAB_ALIGNMENT.RIGHT,
+                                                        WD_TAB_LEADER.DOTS)
+            if i == 0:
+                _field_begin(out, 'TOC \\o "1-2" \\h \\z \\u')
+            span = entry.spans[0]
+            self._span(out, Span(span.text, link=span.link))
+            out.add_run("\t")
+            if span.link:
+                _field(out._p, f"PAGEREF {self._bookmark_name(span.link)} \\h", "", style.font)
+            if i == len(toc.entries) - 1:
+                _field_end(out)
+
+
+def _set_fonts(element: object, role: str) -> None:
+    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), LATIN)
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN[role])
+
+
+def _field(parent: object, instruction: str, cached: str, role: str) -> None:
+    """A complete field (begin, instruction, separate, cached result, end) appended to parent."""
+    def run_with(child: object) -> object:
+        run = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        fonts = OxmlElement("w:rFonts")
+        fonts.set(qn("w:ascii"), LATIN)
+        fonts.set(qn("w:hAnsi"), LATIN)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN[role])
+        rpr.append(fonts)
+        run.append(rpr)
+        run.append(child)
+        return run
+
+    for kind in ("begin", None, "separate", "result", "end"):
+        if kind is None:
+            node = OxmlElement("w:instrText")
+            node.set(qn("xml:space"), "preserve")
+            node.text = f" {instruction} "
+        elif kind == "result":
+            node = OxmlElement("w:t")
+            node.text = cached
+        else:
+            node = OxmlElement("w:fldChar")
+            node.set(qn("w:fldCharType"), kind)
+        parent.append(run_with(node))  # type: ignore[attr-defined]
+
+
+def _field_begin(out: Paragraph, instruction: str) -> None:
+    for kind in ("begin", None, "separate"):
+        run = OxmlElement("w:r")
+        if kind is None:
+            node = OxmlElement("w:instrText")
+            node.set(qn("xml:space"), "preserve")
+            node.text = f" {instruction} "
+        else:
+            node = OxmlElement("w:fldChar")
+            node.set(qn("w:fldCharType"), kind)
+        run.append(node)
+        out._p.append(run)
+
+
+def _field_end(out: Paragraph) -> None:
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:fldChar")
+    node.set(qn("w:fldCharType"), "end")
+    run.append(node)
+    out._p.append(run)
+
+
+def _border(para: Paragraph, side: str, size_eighths: int) -> None:
+    ppr = para._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    edge = OxmlElement(f"w:{side}")
+    edge.set(qn("w:val"), "single")
+    edge.set(qn("w:sz"), str(size_eighths))
+    edge.set(qn("w:space"), "1")
+    edge.set(qn("w:color"), "000000")
+    borders.append(edge)
+    ppr.append(borders)
+
+
+def _row_props(tr: object, header: bool) -> None:
+    trpr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _document_settings(out: docx.document.Document) -> None:
+    settings = out.settings.element
+    out.settings.odd_and_even_pages_header_footer = True
+    order = list(SETTINGS_ORDER)
+    for tag in ("w:mirrorMargins", "w:updateFields"):  # updateFields: Word fills the 目次 page numbers
+        node = OxmlElement(tag)
+        if tag == "w:updateFields":
+            node.set(qn("w:val"), "true")
+        later = order[order.index(tag) + 1:]
+        settings.insert_element_before(node, *later)
+    out.core_properties.language = "zh-CN"
+
+
+def write_docx(doc: Document, path: Path) -> None:
+    out = _Writer(doc).write()
+    out.core_properties.title = doc.title
+    out.save(str(path))

@@ -1,0 +1,132 @@
+"""HTML renderer: one page per document, an anchor per clause ID, print CSS for PDF."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from ..doctree import Document, PageSetup, Para, Section, Style
+
+HERE = Path(__file__).parent
+FONT_STACKS = {
+    "song": '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif',
+    "hei": '"Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "Heiti SC", sans-serif',
+    "kai": '"AR PL UKai CN", "KaiTi", serif',
+}
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def marker(kind: str, index: int) -> str:
+    """List marker as GB/T 1.1 prints it."""
+    if kind == "dash":
+        return "——"
+    if kind == "letter":
+        return f"{LETTERS[index % 26]})"
+    if kind == "number":
+        return f"{index + 1})"
+    return "·"
+
+
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
+                             trim_blocks=False, lstrip_blocks=False, undefined=jinja2.StrictUndefined)
+    return env.get_template("document.html.j2")
+
+
+def render_html(doc: Document, font_stacks: dict[str, str] | None = None) -> str:
+    """The whole document as one HTML page; the same page is the input of the PDF renderer."""
+    roman = {b.anchor for s in doc.sections if s.numbering == "roman"
+             for b in s.blocks if isinstance(b, Para) and b.anchor}
+    css = stylesheet(doc, font_stacks or FONT_STACKS)
+    return _template().render(doc=doc, css=css, marker=marker, roman_anchors=roman)
+
+
+def write_html(doc: Document, path: Path) -> None:
+    path.write_text(render_html(doc), encoding="utf-8")
+
+
+def stylesheet(doc: Document, fonts: dict[str, str]) -> str:
+    rules = [_base(fonts), _page_rules(doc.page, doc.sections, doc.styles, fonts)]
+    rules.extend(_style_rule(name, style, fonts) for name, style in doc.styles.items())
+    return "\n".join(rules)
+
+
+def _style_rule(name: str, s: Style, fonts: dict[str, str]) -> str:
+    parts = [
+        f"font-family: {fonts[s.font]}", f"font-size: {s.size}pt", f"text-align: {s.align}",
+        f"text-indent: {s.indent_chars}em", f"margin: calc({s.before * 1.5}em + {s.top_mm}mm) 0 {s.after * 1.5}em 0",
+        f"font-weight: {'bold' if s.bold else 'normal'}",
+    ]
+    if s.letter_spacing:
+        parts.append(f"letter-spacing: {s.letter_spacing}em")
+    if s.outline:
+        parts.append("break-after: avoid")
+    return f".{name} {{ {'; '.join(parts)} }}"
+
+
+def _base(fonts: dict[str, str]) -> str:
+    return f"""
+html {{ font-family: {fonts['song']}; font-size: 10.5pt; line-height: 1.5; }}
+body {{ max-width: 170mm; margin: 2em auto; padding: 0 1em; }}
+p {{ margin: 0; orphans: 2; widows: 2; }}
+.num {{ font-family: {fonts['hei']}; }}
+a.ref {{ color: inherit; text-decoration: none; border-bottom: 0.5pt dotted #777; }}
+.split {{ display: flex; justify-content: space-between; }}
+hr.rule {{ border: 0; border-top: 1pt solid #000; margin-left: auto; margin-right: auto; }}
+ol.list {{ list-style: none; margin: 0; padding: 0; }}
+ol.list li {{ text-indent: 2em; text-align: justify; }}
+ol.list ol.list li {{ text-indent: 4em; }}
+ol.list .marker {{ margin-right: 0.25em; }}
+nav.toc p a {{ color: inherit; text-decoration: none; }}
+table {{ border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; border: 1.2pt solid #000; }}
+td, th {{ border: 0.6pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-size: 9pt; }}
+tr {{ break-inside: avoid; }}
+table.form td[data-field] {{ min-width: 20mm; }}
+section {{ margin-bottom: 3em; }}
+@media screen {{ section.cover {{ border-bottom: 1px solid #ccc; padding-bottom: 2em; }} }}
+"""
+
+
+def _page_rules(page: PageSetup, sections: list[Section], styles: dict[str, Style], fonts: dict[str, str]) -> str:
+    head = styles.get("header", Style("header", "hei"))
+    foot = styles.get("footer", Style("footer"))
+    head_font = f"font-family: {fonts[head.font]}; font-size: {head.size}pt"
+    foot_font = f"font-family: {fonts[foot.font]}; font-size: {foot.size}pt"
+    inside, outside = (page.inside_mm, page.outside_mm) if page.mirrored else (page.inside_mm, page.inside_mm)
+    rules = [f"""
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; }}
+  a.ref {{ border: 0; }}
+  nav.toc a::after {{ content: leader('.') target-counter(attr(href), page); }}
+  nav.toc a.roman::after {{ content: leader('.') target-counter(attr(href), page, upper-roman); }}
+  .new-page {{ break-before: page; }}
+  section {{ margin: 0; }}
+}}
+@page {{ size: {page.width_mm}mm {page.height_mm}mm;
+  margin: {page.top_mm}mm {outside}mm {page.bottom_mm}mm {inside}mm; }}
+@page :left {{ margin-left: {outside}mm; margin-right: {inside}mm; }}
+@page :right {{ margin-left: {inside}mm; margin-right: {outside}mm; }}
+@page :blank {{ @top-left {{ content: none; }} @top-right {{ content: none; }}
+  @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}"""]
+    for section in sections:
+        style = {"roman": "upper-roman", "arabic": "decimal"}.get(section.numbering)
+        brk = "right" if section.odd_start else "page"
+        rules.append(f"@media print {{ section.{section.name} {{ page: {section.name}; break-before: {brk}; }} }}")
+        if style is None:
+            continue
+        header = _css_string(section.header or "")
+        rules.append(f"""@page :nth(1 of {section.name}) {{ counter-reset: page 1; }}
+@page {section.name}:right {{
+  @top-right {{ content: "{header}"; {head_font}; vertical-align: bottom; padding-bottom: 3mm; }}
+  @bottom-right {{ content: counter(page, {style}); {foot_font}; vertical-align: top; padding-top: 3mm; }} }}
+@page {section.name}:left {{
+  @top-left {{ content: "{header}"; {head_font}; vertical-align: bottom; padding-bottom: 3mm; }}
+  @bottom-left {{ content: counter(page, {style}); {foot_font}; vertical-align: top; padding-top: 3mm; }} }}""")
+    return "\n".join(rules)
+
+
+def _css_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
