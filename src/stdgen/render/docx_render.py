@@ -126,6 +126,8 @@ class _Writer:
         sec.top_margin, sec.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
         sec.header_distance, sec.footer_distance = Mm(page.top_mm - 10), Mm(page.bottom_mm - 10)
         fmt = PAGE_FORMAT.get(section.numbering)
+        for inherited in sec._sectPr.findall(qn("w:pgNumType")):  # add_section copies the previous one
+            sec._sectPr.remove(inherited)
         if fmt:
             num = OxmlElement("w:pgNumType")
             num.set(qn("w:fmt"), fmt)
