@@ -94,8 +94,14 @@ def _validate(path: Path, model: type[M], report: Report,
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        seen: set[tuple[str, tuple[str | int, ...]]] = set()
         for err in exc.errors():
-            _report_error(err, model, located, name, report)
+            # a union (e.g. text: str | list[str]) fails once per branch: report each place once
+            key = (err["type"] if err["type"] in {"extra_forbidden", "missing"} else "value",
+                   _data_path(located.data, tuple(err["loc"])))
+            if key not in seen:
+                seen.add(key)
+                _report_error(err, model, located, name, report)
         return None
 
 

@@ -95,6 +95,7 @@ class _Writer:
         if style.indent_chars:
             ind = OxmlElement("w:ind")
             ind.set(qn("w:firstLineChars"), str(int(style.indent_chars * 100)))
+            ind.set(qn("w:firstLine"), str(int(style.indent_chars * style.size * 20)))  # twips, for LibreOffice
             ppr.append(ind)
         if style.outline:
             fmt.keep_with_next = True

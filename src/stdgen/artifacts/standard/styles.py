@@ -34,7 +34,7 @@ STYLES: dict[str, Style] = {
     "bib-title": Style("标准文件_参考文献标题", "hei", WUHAO, "center", before=1, after=1, outline=1),
     "bib-entry": Style("标准文件_参考文献条目", "song", WUHAO, "justify"),
     "term-number": Style("标准文件_术语条一", "hei", WUHAO, "left", before=0.5),
-    "term-name": Style("标准文件_术语条二", "hei", WUHAO, "left", indent_chars=2),
+    "term-name": Style("标准文件_术语条二", "hei", WUHAO, "left"),
     "note": Style("标准文件_注：", "song", XIAOWU, "justify", indent_chars=2),
     "example": Style("标准文件_示例内容", "song", XIAOWU, "justify", indent_chars=2),
     "table-caption": Style("标准文件_正文表标题", "hei", WUHAO, "center", before=0.5, after=0.5),
