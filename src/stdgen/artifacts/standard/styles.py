@@ -15,6 +15,8 @@ STYLES: dict[str, Style] = {
     "cover-mark": Style("标准文件_封面标准代号", "hei", 36, "right", bold=True),
     "cover-banner": Style("标准文件_封面标准名称前", "hei", 26, "center", letter_spacing=0.6,
                           bold=True, top_mm=4),
+    "cover-banner-long": Style("标准文件_封面标准名称前（长）", "hei", 20, "center", letter_spacing=0.1,
+                               bold=True, top_mm=4),
     "cover-number": Style("标准文件_封面标准编号", "hei", SIHAO, "right", top_mm=2),
     "cover-replaces": Style("标准文件_封面代替", "hei", WUHAO, "right"),
     "cover-title": Style("标准文件_封面标准名称", "hei", YIHAO, "center", top_mm=55),

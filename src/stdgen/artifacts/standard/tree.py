@@ -50,7 +50,8 @@ def _cover(std: Standard) -> list[Block]:
     blocks.extend(Para.of("cover-meta", line or IDEO_SPACE) for line in meta)
     if std.mark:
         blocks.append(Para.of("cover-mark", std.mark))
-    blocks.append(Para.of("cover-banner", std.banner))
+    # a long banner (an issuing body's name) is set tighter so it stays on one line
+    blocks.append(Para.of("cover-banner" if len(std.banner) <= 10 else "cover-banner-long", std.banner))
     if std.number:
         blocks.append(Para.of("cover-number", std.number))
     if std.replaces:
@@ -60,7 +61,7 @@ def _cover(std: Standard) -> list[Block]:
     if std.title.en:
         blocks.append(Para.of("cover-title-en", std.title.en))
     status = {"draft": "（征求意见稿）", "trial": "（试行）"}.get(std.status)
-    if status:
+    if status and not std.title.zh.endswith(status):
         blocks.append(Para.of("cover-status", status))
     if not std.complete:
         blocks.append(Para.of("cover-status", "（来源文本不完整）"))
