@@ -62,6 +62,8 @@ class _Writer:
         self.doc = doc
         self.out = docx.Document()
         self.bookmarks: dict[str, str] = {}
+        self.bookmark_names: set[str] = set()
+        self.style_ids: dict[str, str] = {}
         self.next_bookmark_id = 1
         self.text_width_mm = doc.page.width_mm - doc.page.inside_mm - doc.page.outside_mm
 
@@ -155,6 +157,17 @@ class _Writer:
             _border(para, "bottom", 4)
 
     # --- blocks -------------------------------------------------------------------------
+    def _style_id(self, name: str) -> str:
+        """Style ID by name, cached: python-docx looks names up linearly (slow at 5,000 clauses)."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.out.styles[name].style_id
+        return self.style_ids[name]
+
+    def _paragraph(self, style_name: str) -> Paragraph:
+        out = self.out.add_paragraph()
+        out._p.style = self._style_id(style_name)
+        return out
+
     def block(self, block: object) -> None:
         if isinstance(block, Para):
             self.para(block)
@@ -174,9 +187,9 @@ class _Writer:
         if container is not None:
             first: Paragraph = container.paragraphs[0]
             out = first if not first.text else container.add_paragraph()
-            out.style = self.out.styles[style.docx_name]
+            out._p.style = self._style_id(style.docx_name)
         else:
-            out = self.out.add_paragraph(style=style.docx_name)
+            out = self._paragraph(style.docx_name)
         if p.new_page:
             out.paragraph_format.page_break_before = True
         if p.anchor:
@@ -209,10 +222,11 @@ class _Writer:
         if anchor not in self.bookmarks:
             base = "_s" + re.sub(r"[^A-Za-z0-9]", "_", anchor)[:30]
             name, n = base, 1
-            while name in self.bookmarks.values():
+            while name in self.bookmark_names:
                 n += 1
                 name = f"{base}_{n}"
             self.bookmarks[anchor] = name
+            self.bookmark_names.add(name)
         return self.bookmarks[anchor]
 
     def _bookmark(self, out: Paragraph, anchor: str) -> None:
@@ -260,7 +274,7 @@ class _Writer:
                 for p in cell.paras:
                     self.para(p, container=target)
                 c = last_c + 1
-        self.out.add_paragraph(style=self.doc.styles["body"].docx_name if "body" in self.doc.styles else None)
+        self.out.add_paragraph()
 
     def split(self, s: Split) -> None:
         out = self.para(s.left)
@@ -282,7 +296,7 @@ class _Writer:
         self.para(toc.title)
         for i, entry in enumerate(toc.entries):
             style = self.doc.styles[entry.style]
-            out = self.out.add_paragraph(style=style.docx_name)
+            out = self._paragraph(style.docx_name)
             out.paragraph_format.tab_stops.add_tab_stop(Mm(self.text_width_mm), WD_TAB_ALIGNMENT.RIGHT,
                                                         WD_TAB_LEADER.DOTS)
             if i == 0:
