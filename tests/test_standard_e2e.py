@@ -11,12 +11,12 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import CLAUSES
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from pypdf import PdfReader
-from seeds import normalise
 
+from conftest import CLAUSES
+from seeds import normalise
 from stdgen.build import build_set
 from stdgen.diagnostics import Report
 from stdgen.resolve import ResolvedSet
