@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -42,12 +42,28 @@ def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
         raise typer.Exit(ExitCode.ERRORS)
 
 
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
 @app.command()
 def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
-          strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False) -> None:
-    """Validate clause sets: YAML, schema, IDs, cross-references and structure."""
+          strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
+          list_rules: Annotated[bool, typer.Option("--list-rules", help="Print the drafting rules and exit.")] = False,
+          lang: Annotated[Language, typer.Option("--lang", help="Language of drafting-rule messages.")] = Language.zh,
+          ) -> None:
+    """Validate clause sets: YAML, schema, IDs, cross-references, structure and GB/T 1.1 drafting rules."""
+    from .lint import lint_workspace
+    from .lint import list_rules as rule_list
+
+    language: Literal["zh", "en"] = "en" if lang is Language.en else "zh"
+    if list_rules:
+        typer.echo(rule_list(language, fmt.value))
+        return
     report = Report()
     workspace = open_workspace(clauses, report, sets)
+    lint_workspace(workspace, report, language)
     _finish(report, fmt, strict)
     if fmt is Format.text:
         typer.echo(f"ok: {len(workspace.sets)} clause set(s) checked", err=True)

@@ -1,0 +1,77 @@
+"""Run every lint rule on a resolved set, apply suppressions and word the diagnostics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..diagnostics import Report
+from ..loader import LoadedSet
+from ..model import Clause
+from ..resolve import ResolvedSet
+from ..workspace import Workspace
+from . import phrases, structure, verbal
+from .context import Finding, LintContext
+from .messages import Lang, render
+from .rules import RULES
+
+_PLACEHOLDERS = {"", "n/a", "na", "none", "todo", "tbd", "fixme", "reason", "x", "无", "暂无", "略", "待定", "理由"}
+
+
+def lint_workspace(workspace: Workspace, report: Report, lang: Lang = "zh") -> None:
+    """Lint every resolved set of a workspace."""
+    for name, resolved in workspace.sets.items():
+        lint_set(resolved, workspace.loaded[name], report, lang)
+
+
+def lint_set(resolved: ResolvedSet, loaded: LoadedSet, report: Report, lang: Lang = "zh") -> None:
+    """Check one set against the drafting rules; diagnostics go to report."""
+    ctx = LintContext(resolved, loaded, lang)
+    findings = [*verbal.check(ctx), *structure.check(ctx), *phrases.check(ctx)]
+    for finding in suppress(ctx, findings):
+        emit(finding, lang, report)
+
+
+def emit(finding: Finding, lang: Lang, report: Report) -> None:
+    message, hint = render(finding.key, lang, finding.args)
+    report.add(finding.code, message, finding.position, hint, RULES[finding.code].severity)
+
+
+def is_reason(text: str) -> bool:
+    """A written reason, not a placeholder such as 'todo' or '-'."""
+    bare = re.sub(r"[\s\W_]+", "", text).lower()
+    return bare not in _PLACEHOLDERS
+
+
+def suppress(ctx: LintContext, findings: Iterable[Finding]) -> list[Finding]:
+    """Drop findings a clause suppresses with a reason; list each suppression (L401–L404)."""
+    active: dict[tuple[str, str], tuple[str, str]] = {}  # (clause id, code) → (label, reason)
+    control: list[Finding] = []
+    for node in ctx.resolved.nodes():
+        item = node.item
+        if not isinstance(item, Clause):
+            continue
+        label = ctx.label(node)
+        where = ctx.where(item.id, "suppress")
+        for entry in item.suppress:
+            args = {"label": label, "code": entry.code, "reason": entry.reason}
+            rule = RULES.get(entry.code)
+            if rule is None or not rule.suppressible:
+                control.append(Finding("L402", where, args))
+            elif not is_reason(entry.reason):
+                control.append(Finding("L404", where, args))
+            else:
+                active[(item.id, entry.code)] = (label, entry.reason)
+    kept: list[Finding] = []
+    silenced: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        key = (finding.owner or "", finding.code)
+        if finding.owner is not None and key in active:
+            silenced[key] = silenced.get(key, 0) + 1
+        else:
+            kept.append(finding)
+    for (ident, code), (label, reason) in active.items():
+        count = silenced.get((ident, code), 0)
+        args = {"label": label, "code": code, "reason": reason, "count": str(count)}
+        control.append(Finding("L401" if count else "L403", ctx.where(ident, "suppress"), args))
+    return kept + control
