@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 import typer
 
 from .diagnostics import ExitCode, Report
-from .workspace import open_workspace
+from .workspace import Workspace, open_workspace
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -42,6 +42,16 @@ def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
         raise typer.Exit(ExitCode.ERRORS)
 
 
+def _cross_set_checks(workspace: Workspace, report: Report) -> None:
+    """Related links both ways (R010); concordance topics (C001–C003) when every set is resolved."""
+    from .artifacts.concordance.topics import build_concordance
+    from .resolve import check_related
+
+    check_related(workspace.loaded, report, set(workspace.sets))
+    if workspace.sets and set(workspace.sets) == set(workspace.loaded):
+        build_concordance(workspace, report)
+
+
 class Language(StrEnum):
     zh = "zh"
     en = "en"
@@ -63,6 +73,7 @@ def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         return
     report = Report()
     workspace = open_workspace(clauses, report, sets)
+    _cross_set_checks(workspace, report)
     lint_workspace(workspace, report, language)
     _finish(report, fmt, strict)
     if fmt is Format.text:
@@ -74,13 +85,15 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
           out: Annotated[Path, typer.Option(help="Output folder; each set goes to OUT/<set>/.")] = Path("output"),
           strict: Annotated[bool, typer.Option(help="Warnings stop the build too.")] = False) -> None:
     """Check the clause sets, then build their documents (DOCX, HTML, PDF) under OUT."""
-    from .build import build_set
+    from .build import build_set, build_workspace
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
+    _cross_set_checks(workspace, report)
     if report.failed(strict):
         _finish(report, fmt, strict)
     written = [path for rs in workspace.sets.values() for path in build_set(rs, out, report)]
+    written += build_workspace(workspace, out, report)  # concordance and xref, when every set was built
     _finish(report, fmt, strict)
     if fmt is Format.text:
         for path in written:
@@ -98,6 +111,58 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text + "\n", encoding="utf-8")
+
+
+class ScopeName(StrEnum):
+    all_staff = "all-staff"
+    window = "window"
+    hotline = "hotline"
+    hall = "hall"
+    management = "management"
+    supervision = "supervision"
+    citizen = "citizen"
+
+
+@app.command()
+def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
+              scope: Annotated[list[ScopeName] | None, typer.Option(
+                  help="Only provisions for this scope (repeat for several); all-staff ones count for window, "
+                       "hotline and hall.")] = None,
+              recommendations: Annotated[bool, typer.Option(help="Include 推荐 (recommendation) clauses.")] = False,
+              out: Annotated[Path, typer.Option(help="Output folder; each set goes to OUT/<set>/.")] = Path(
+                  "output/checklists")) -> None:
+    """Build inspection checklists (PDF, DOCX, XLSX, HTML), filtered by scope; `build` makes the full ones."""
+    from .artifacts.checklist.build import write_checklists
+
+    report = Report()
+    workspace = open_workspace(clauses, report, sets)
+    if report.failed():
+        _finish(report, fmt)
+    scopes = [str(s.value) for s in scope or []]
+    written = [p for rs in workspace.sets.values() for p in write_checklists(rs, out, scopes, recommendations, report)]
+    _finish(report, fmt)
+    if fmt is Format.text:
+        for path in written:
+            typer.echo(str(path))
+
+
+@app.command()
+def score(results: Annotated[list[Path], typer.Argument(
+              help="Filled checklist.xlsx files, or YAML/CSV results keyed by clause ID.", show_default=False)],
+          set_name: Annotated[str | None, typer.Option("--set", help="Clause set (default: the one the files name).")
+                              ] = None,
+          clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
+          out: Annotated[Path | None, typer.Option(help="Report folder (default: output/scores/<set>).")] = None,
+          ) -> None:
+    """Check inspection results against the clause set and write the score report (PDF, HTML, JSON)."""
+    from .artifacts.score import run_score
+
+    report = Report()
+    written = run_score(results, clauses, set_name, out, report)
+    _finish(report, fmt)
+    if fmt is Format.text:
+        for path in written:
+            typer.echo(str(path))
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m stdgen`

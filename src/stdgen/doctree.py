@@ -34,6 +34,7 @@ class Style:
 class Span:
     text: str
     link: str | None = None  # anchor this span links to
+    href: str | None = None  # a URL outside this document (HTML only; printed formats show the text)
 
 
 @dataclass
@@ -79,12 +80,16 @@ class Cell:
 
 @dataclass
 class Table:
+    """Header rows (the first header_rows) repeat on every page; a row never splits across pages."""
+
     rows: list[list[Cell]]
     caption: Para | None = None
     columns: int = 0
     header_rows: int = 0
     min_row_mm: float = 0  # forms leave room to write
     anchor: str | None = None
+    widths: list[float] = field(default_factory=list)  # relative column widths; empty: automatic
+    row_mm: list[float] = field(default_factory=list)  # minimum height per row (0: automatic); overrides min_row_mm
 
 
 @dataclass

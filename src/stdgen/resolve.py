@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -99,8 +99,11 @@ class ResolvedSet:
         return "".join(p if isinstance(p, str) else p.reference for p in self.split(text))
 
 
-def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] = frozenset()) -> ResolvedSet:
-    """Number the set and check IDs, references and structure; problems go to report."""
+def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] | None = None) -> ResolvedSet:
+    """Number the set and check IDs, references and structure; problems go to report.
+
+    known_elsewhere: the IDs of the other loaded sets. None (a set resolved on its own) means the
+    other sets are unknown: only related IDs with this set's own prefix are checked (R006)."""
     cs = loaded.clause_set
     targets: dict[str, Target] = {}
     chapters = [_number(c, str(FIRST_CHAPTER + i), 1) for i, c in enumerate(cs.clauses)]
@@ -221,7 +224,8 @@ def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
 
 
 def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
-                      known_elsewhere: frozenset[str]) -> None:
+                      known_elsewhere: frozenset[str] | None) -> None:
+    own = f"{resolved.standard.code}-"
     for owner, key, text in _texts(resolved):
         for match in REF.finditer(text):
             if match.group(1) not in resolved.targets:
@@ -230,7 +234,9 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
     for node in resolved.nodes():
         if isinstance(node.item, Clause):
             for other in node.item.related:
-                if other not in resolved.targets and other not in known_elsewhere:
+                if known_elsewhere is None and not other.startswith(own):
+                    continue  # another set's clause, and no other set was loaded
+                if other not in resolved.targets and other not in (known_elsewhere or ()):
                     report.add("R006", f"related ID '{other}' exists in no loaded clause set",
                                loaded.where(node.id, "related"), "check the ID in the other set")
         form = node.item.form
@@ -242,3 +248,49 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
 def _suggest(ident: str, targets: dict[str, Target]) -> str:
     close = difflib.get_close_matches(ident, list(targets), n=1)
     return f"did you mean [[{close[0]}]]?" if close else "write [[ID]] with the ID of a clause, annex, term or table"
+
+
+def all_clauses(cs: ClauseSet) -> Iterator[Clause]:
+    """Every clause of a set, chapters and annex clauses included, in document order."""
+    def walk(clauses: list[Clause]) -> Iterator[Clause]:
+        for clause in clauses:
+            yield clause
+            yield from walk(clause.clauses)
+
+    yield from walk(cs.clauses)
+    for annex in cs.annexes:
+        yield from walk(annex.clauses)
+
+
+def check_related(loaded: Mapping[str, LoadedSet], report: Report, only: Collection[str] | None = None) -> None:
+    """R010: a related link goes both ways. When a clause of one of the sets in ``only`` (default:
+    all) lists B, the clause B (in another loaded set) lists it back. IDs found nowhere are R006."""
+    clauses: dict[str, list[tuple[str, Clause]]] = {}
+    for name, ls in loaded.items():
+        for clause in all_clauses(ls.clause_set):
+            clauses.setdefault(clause.id, []).append((name, clause))
+    for name, ls in loaded.items():
+        if only is not None and name not in only:
+            continue
+        for clause in all_clauses(ls.clause_set):
+            for other in clause.related:
+                _check_back_link(name, clause.id, other, clauses, loaded, report)
+
+
+def _check_back_link(name: str, ident: str, other: str, clauses: dict[str, list[tuple[str, Clause]]],
+                     loaded: Mapping[str, LoadedSet], report: Report) -> None:
+    here = loaded[name].where(ident, "related")
+    found = [(n, c) for n, c in clauses.get(other, []) if n != name] or clauses.get(other, [])
+    if not found:
+        holder = next((ls.clause_set.name for ls in loaded.values() if (other, "") in ls.origins), None)
+        if holder is not None:  # an annex, term, table or form: it has no related list to link back
+            report.add("R010", f"related ID '{other}' ({holder}) is not a clause, so the link cannot go both ways",
+                       here, "related links join clauses; link the clause that holds it", severity="warning")
+        return  # an ID found nowhere is R006
+    if any(ident in c.related for _, c in found):
+        return
+    other_set = found[0][0]
+    there = loaded[other_set].where(other, "related")
+    report.add("R010", f"'{ident}' lists '{other}' ({other_set}) as related, but '{other}' does not list '{ident}'",
+               here, f"add {ident} to the related list of {other} ({there}), or remove {other} here",
+               severity="warning")

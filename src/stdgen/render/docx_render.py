@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -138,12 +138,13 @@ class _Writer:
             sec._sectPr.append(num)
         for part in (sec.header, sec.even_page_header, sec.footer, sec.even_page_footer):
             part.is_linked_to_previous = False
+        even = "left" if page.mirrored else "right"
         if section.header:
             self._running(sec.header.paragraphs[0], section.header, "right", "header")
-            self._running(sec.even_page_header.paragraphs[0], section.header, "left", "header")
+            self._running(sec.even_page_header.paragraphs[0], section.header, even, "header")
         if fmt:
             self._running(sec.footer.paragraphs[0], None, "right", "footer")
-            self._running(sec.even_page_footer.paragraphs[0], None, "left", "footer")
+            self._running(sec.even_page_footer.paragraphs[0], None, even, "footer")
 
     def _running(self, para: Paragraph, text: str | None, align: str, role: str) -> None:
         style = self.doc.styles.get(role)
@@ -252,13 +253,17 @@ class _Writer:
         table = self.out.add_table(rows=len(t.rows), cols=columns)
         table.style = self.out.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if t.widths and len(t.widths) == columns:
+            self._widths(table, t.widths)
         if t.anchor:
             self._bookmark_name(t.anchor)
         occupied: set[tuple[int, int]] = set()
         for r, row in enumerate(t.rows):
             tr = table.rows[r]
-            if t.min_row_mm:
-                tr.height = Mm(t.min_row_mm)
+            height = t.row_mm[r] if r < len(t.row_mm) else (0 if t.row_mm else t.min_row_mm)
+            if height:
+                tr.height = Mm(height)
+                tr.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST  # a minimum: text still grows the row
             _row_props(tr._tr, header=r < t.header_rows)
             c = 0
             for cell in row:
@@ -266,15 +271,25 @@ class _Writer:
                     c += 1
                 if c >= columns:
                     break
-                target = table.cell(r, c)
+                target = _grid_cell(table, r, c)
                 last_r, last_c = r + cell.rowspan - 1, min(c + cell.colspan - 1, columns - 1)
                 if (last_r, last_c) != (r, c):
-                    target = target.merge(table.cell(min(last_r, len(t.rows) - 1), last_c))
+                    target = target.merge(_grid_cell(table, min(last_r, len(t.rows) - 1), last_c))
                 occupied.update((rr, cc) for rr in range(r, last_r + 1) for cc in range(c, last_c + 1))
                 for p in cell.paras:
                     self.para(p, container=target)
                 c = last_c + 1
         self.out.add_paragraph()
+
+    def _widths(self, table: docx.table.Table, widths: list[float]) -> None:
+        """Fixed column widths sharing the text width in the given proportions."""
+        table.autofit = False  # w:tblLayout type="fixed"
+        mm = [self.text_width_mm * w / sum(widths) for w in widths]
+        for i, column in enumerate(table.columns):
+            column.width = Mm(mm[i])
+        for tr in table._tbl.tr_lst:  # before any merge: one w:tc per grid column
+            for i, tc in enumerate(tr.tc_lst):
+                tc.width = Mm(mm[i])
 
     def split(self, s: Split) -> None:
         out = self.para(s.left)
@@ -308,6 +323,17 @@ class _Writer:
                 _field(out._p, f"PAGEREF {self._bookmark_name(span.link)} \\h", "", style.font)
             if i == len(toc.entries) - 1:
                 _field_end(out)
+
+
+def _grid_cell(table: docx.table.Table, r: int, c: int) -> _Cell:
+    """The cell at grid row r, column c (python-docx's table.cell lays out the whole grid per call:
+    quadratic in the size of the table)."""
+    col = 0
+    for tc in table._tbl.tr_lst[r].tc_lst:
+        if col <= c < col + tc.grid_span:
+            return _Cell(tc, table)
+        col += tc.grid_span
+    return table.cell(r, c)
 
 
 def _set_fonts(element: object, role: str) -> None:

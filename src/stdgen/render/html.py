@@ -36,12 +36,14 @@ def _template() -> jinja2.Template:
     return env.get_template("document.html.j2")
 
 
-def render_html(doc: Document, font_stacks: dict[str, str] | None = None) -> str:
-    """The whole document as one HTML page; the same page is the input of the PDF renderer."""
+def render_html(doc: Document, font_stacks: dict[str, str] | None = None, external_links: bool = True) -> str:
+    """The whole document as one HTML page; the same page is the input of the PDF renderer.
+
+    external_links=False prints links to other files (Span.href) as plain text (PDF)."""
     roman = {b.anchor for s in doc.sections if s.numbering == "roman"
              for b in s.blocks if isinstance(b, Para) and b.anchor}
     css = stylesheet(doc, font_stacks or FONT_STACKS)
-    return _template().render(doc=doc, css=css, marker=marker, roman_anchors=roman)
+    return _template().render(doc=doc, css=css, marker=marker, roman_anchors=roman, external_links=external_links)
 
 
 def write_html(doc: Document, path: Path) -> None:
@@ -84,6 +86,10 @@ nav.toc p a {{ color: inherit; text-decoration: none; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; border: 1.2pt solid #000; }}
 td, th {{ border: 0.6pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-size: 9pt; }}
 tr {{ break-inside: avoid; }}
+thead {{ display: table-header-group; }}
+table.fixed {{ table-layout: fixed; }}
+table.fixed td, table.fixed th {{ overflow-wrap: anywhere; }}
+a.ext {{ color: inherit; }}
 table.form td[data-field] {{ min-width: 20mm; }}
 section {{ margin-bottom: 3em; }}
 @media screen {{ section.cover {{ border-bottom: 1px solid #ccc; padding-bottom: 2em; }} }}
@@ -111,6 +117,7 @@ def _page_rules(page: PageSetup, sections: list[Section], styles: dict[str, Styl
 @page :right {{ margin-left: {inside}mm; margin-right: {outside}mm; }}
 @page :blank {{ @top-left {{ content: none; }} @top-right {{ content: none; }}
   @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}"""]
+    even = "left" if page.mirrored else "right"  # side of header and page number on even pages
     for section in sections:
         style = {"roman": "upper-roman", "arabic": "decimal"}.get(section.numbering)
         brk = "right" if section.odd_start else "page"
@@ -123,8 +130,8 @@ def _page_rules(page: PageSetup, sections: list[Section], styles: dict[str, Styl
   @top-right {{ content: "{header}"; {head_font}; vertical-align: bottom; padding-bottom: 3mm; }}
   @bottom-right {{ content: counter(page, {style}); {foot_font}; vertical-align: top; padding-top: 3mm; }} }}
 @page {section.name}:left {{
-  @top-left {{ content: "{header}"; {head_font}; vertical-align: bottom; padding-bottom: 3mm; }}
-  @bottom-left {{ content: counter(page, {style}); {foot_font}; vertical-align: top; padding-top: 3mm; }} }}""")
+  @top-{even} {{ content: "{header}"; {head_font}; vertical-align: bottom; padding-bottom: 3mm; }}
+  @bottom-{even} {{ content: counter(page, {style}); {foot_font}; vertical-align: top; padding-top: 3mm; }} }}""")
     return "\n".join(rules)
 
 

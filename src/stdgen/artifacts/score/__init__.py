@@ -1,0 +1,82 @@
+"""Score report (评分报告): filled checklists or results files → compliance rate, weighted score,
+per-chapter breakdown, every nonconformity, and over many files the per-clause frequencies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ...diagnostics import Report
+from ...render.html import write_html
+from ...render.pdf import write_pdf
+from ...version import version
+from ...workspace import open_workspace
+from .compute import Inspection, Score, Tally, score, validate
+from .results import Results, read_results
+from .tree import report_document, report_json
+
+__all__ = ["Inspection", "Results", "Score", "Tally", "read_results", "run_score", "score", "validate",
+           "write_report"]
+
+FORMATS = ("json", "html", "pdf")
+
+
+def run_score(paths: list[Path], clauses: Path, set_name: str | None, out: Path | None, report: Report,
+              formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """Read, check and score results files; write the report unless there were errors."""
+    files = [r for p in paths if (r := read_results(p, report)) is not None]
+    chosen = _which_set(files, set_name, report)
+    if chosen is None:
+        return []
+    before = len(report.errors)
+    workspace = open_workspace(clauses, report, [chosen])
+    rs = workspace.sets.get(chosen)
+    if rs is None or len(report.errors) > before:  # the clause set itself is broken
+        return []
+    # every file is checked against the set even when reading found errors: all problems in one run
+    inspections = [i for r in files if (i := validate(r, rs, report)) is not None]
+    if report.failed() or not inspections:
+        return []
+    result = score(inspections, rs, version(rs.clause_set))
+    return write_report(result, out or Path("output") / "scores" / chosen, formats)
+
+
+def _which_set(files: list[Results], set_name: str | None, report: Report) -> str | None:
+    named = sorted({r.set_name for r in files if r.set_name})
+    if set_name is None:
+        if len(named) > 1:
+            for r in files:
+                report.add("C110", f"results for set '{r.set_name}' among results for {', '.join(named)}",
+                           r.where("set"), "score the files of one clause set at a time")
+            return None
+        if not named:
+            for r in files:
+                report.add("C110", "the file does not name its clause set", r.where("set"),
+                           "give --set NAME (or 'set:' in a YAML/CSV results file)")
+            return None
+        set_name = named[0]
+    for r in files:
+        if r.set_name and r.set_name != set_name:
+            report.add("C110", f"results are for set '{r.set_name}', not '{set_name}'", r.where("set"),
+                       "score the files of one clause set at a time")
+    return set_name
+
+
+def write_report(result: Score, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    doc = report_document(result) if {"html", "pdf"} & set(formats) else None
+    for fmt in formats:
+        path = out / f"score.{fmt}"
+        if fmt == "json":
+            path.write_text(json.dumps(report_json(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        elif fmt == "html" and doc is not None:
+            write_html(doc, path)
+        elif fmt == "pdf" and doc is not None:
+            write_pdf(doc, path)
+        else:
+            continue
+        written.append(path)
+    return written
+
+

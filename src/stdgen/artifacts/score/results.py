@@ -1,0 +1,418 @@
+"""Read inspection results: a filled checklist workbook (XLSX), or YAML or CSV keyed by clause ID.
+
+Reading checks only what needs no clause set (format, header, values, duplicates); the set
+is checked in ``validate``. Every cell, key or column that cannot be used is reported, never
+skipped without a word.
+
+YAML::
+
+    set: db34-t-3395-2019        # the clause set (or give --set)
+    version: 06742cff8c49        # the clause-set version printed on the checklist
+    unit: 某某政务服务中心 3号窗口
+    type: 定点检查                # 抽点检查 / 定点检查 / 现场巡查
+    inspector: 张三
+    date: 2024-05-06
+    scope: [window]              # optional: the checklist was filtered to these scopes
+    recommendations: false       # optional: the checklist included 推荐 clauses
+    results:
+      QC-4: 符合
+      QC-5.1: {result: 不符合, note: 窗台积灰}
+
+CSV: optional ``# key: value`` lines with the same keys first, then a header row with
+``id,result,note`` (or ``条款ID,检查结果,备注``), then one row per clause.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...diagnostics import Position, Report
+from ...yamlpos import Located, load
+from ..checklist.rows import INSPECTION_TYPES, RESULTS
+from ..checklist.xlsx import (
+    COLUMNS,
+    FIELDS,
+    FORMAT,
+    HEADER_ROW,
+    ID,
+    INDEX,
+    LABELS,
+    META_SHEET,
+    NOTE,
+    NUMBER,
+    ORIGINAL_ID,
+    POINTS,
+    REQUIREMENT,
+    RESULT,
+    SHEET,
+    SUMMARY_LABELS,
+    VERSION_CELL,
+)
+
+MAX_BYTES = 20_000_000
+DETAILS = ("unit", "type", "inspector", "date")
+DETAIL_ZH = {"unit": "被检查单位（窗口）", "type": "检查类型", "inspector": "检查人员", "date": "检查日期"}
+META_KEYS = ("set", "version", *DETAILS, "scope", "recommendations")
+CSV_COLUMNS = {"id": "id", "条款id": "id", "result": "result", "检查结果": "result", "note": "note", "备注": "note"}
+RESULT_HINT = f"write one of {'、'.join(RESULTS)} (不适用 when the provision does not apply to this visit)"
+
+
+@dataclass
+class Entry:
+    """One clause's result as written in a results file."""
+
+    id: str
+    result: str | None  # one of RESULTS, or None when left blank
+    note: str
+    position: Position  # the result cell / value
+    id_position: Position
+    number: str | None = None  # clause number as printed in the workbook
+    points: str | None = None  # points as printed in the workbook
+    raw: str = ""  # the result as written (blank, or a value that is not a result)
+
+
+@dataclass
+class Results:
+    file: str
+    kind: str  # "xlsx", "yaml", "csv"
+    set_name: str | None = None
+    version: str | None = None
+    scopes: tuple[str, ...] = ()
+    recommendations: bool = False
+    details: dict[str, str] = field(default_factory=dict)  # unit, type, inspector, date
+    entries: list[Entry] = field(default_factory=list)
+    positions: dict[str, Position] = field(default_factory=dict)  # where set, version, … were written
+
+    def where(self, key: str) -> Position:
+        return self.positions.get(key, Position(self.file, 1, 1))
+
+
+def read_results(path: Path, report: Report) -> Results | None:
+    """One results file, or None when it cannot be read at all (the reason is in report)."""
+    name = str(path)
+    if not path.is_file():
+        report.add("C101", f"no results file {name}", Position(name), "give the path of a filled checklist (.xlsx), "
+                   "or of a .yaml or .csv results file")
+        return None
+    if path.stat().st_size > MAX_BYTES:
+        report.add("C101", f"results file is larger than {MAX_BYTES} bytes", Position(name, 1, 1),
+                   "a filled checklist is far smaller; is this the right file?")
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(path, report)
+    if suffix in {".yaml", ".yml", ".csv"}:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            report.add("C101", f"file is not UTF-8 (byte {exc.start})", Position(name, 1, 1), "save the file as UTF-8")
+            return None
+        return _read_yaml(name, text, report) if suffix != ".csv" else _read_csv(name, text, report)
+    report.add("C101", f"cannot read results from a '{suffix or 'extensionless'}' file", Position(name, 1, 1),
+               "results are a filled checklist.xlsx, or a .yaml or .csv file keyed by clause ID")
+    return None
+
+
+def _text(value: object) -> str:
+    """A cell or YAML value as the text a person wrote."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def _result(raw: str, where: Position, report: Report, ident: str) -> str | None:
+    if raw == "":
+        return None
+    if raw in RESULTS:
+        return raw
+    report.add("C105", f"'{raw}' is not a result (clause {ident})", where, RESULT_HINT)
+    return None
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+def _read_xlsx(path: Path, report: Report) -> Results | None:
+    from openpyxl import load_workbook  # imported late: only XLSX results need it
+
+    name = str(path)
+    try:
+        wb = load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for damaged or foreign files
+        report.add("C101", f"cannot open the workbook: {exc}", Position(name, 1, 1),
+                   "save it again as .xlsx (Excel, WPS or LibreOffice), or re-enter the results in a fresh "
+                   "checklist.xlsx")
+        return None
+    if SHEET not in wb.sheetnames or META_SHEET not in wb.sheetnames:
+        report.add("C101", f"not a stdgen checklist: no sheet '{SHEET}' and hidden sheet '{META_SHEET}'",
+                   Position(name, 1, 1), "enter the results in checklist.xlsx as built by `stdgen build`")
+        return None
+    meta = {_text(k): _text(v) for k, v, *_ in wb[META_SHEET].iter_rows(min_row=2, values_only=True)}
+    if meta.get("format") != FORMAT:
+        report.add("C101", f"sheet '{META_SHEET}' does not describe a stdgen checklist", Position(name, 1, 1),
+                   "enter the results in checklist.xlsx as built by `stdgen build`")
+        return None
+    ws = wb[SHEET]
+    res = Results(name, "xlsx", meta.get("set") or None, meta.get("version") or None,
+                  tuple(s for s in meta.get("scopes", "").split(",") if s), meta.get("recommendations") == "yes")
+    res.positions["set"] = res.positions["version"] = Position(name, 2, 7)
+    res.positions["results"] = Position(name, HEADER_ROW, ID)
+
+    def at(ref: str) -> Position:
+        cell = ws[ref]
+        return Position(name, int(cell.row or 1), int(cell.column or 1))
+
+    for ref, label in LABELS.items():
+        if _text(ws[ref].value) != label:
+            report.add("C107", f"header cell {ref} reads '{_text(ws[ref].value)}', the checklist printed '{label}'",
+                       at(ref), "the header is part of the form: undo the edit, or re-enter the results in a fresh "
+                       "checklist.xlsx")
+    printed = _text(ws[VERSION_CELL].value)
+    if res.version and printed != res.version:
+        report.add("C107", f"the version cell reads '{printed}' but the workbook was made for version {res.version}",
+                   at(VERSION_CELL), "do not edit the version: it says which clause set the checklist was made from")
+    for col, label in enumerate(COLUMNS, start=1):
+        value = _text(ws.cell(HEADER_ROW, col).value)
+        if value != label:
+            report.add("C107", f"column header '{value}' where the checklist printed '{label}'",
+                       Position(name, HEADER_ROW, col), "columns may not be renamed, moved, inserted or deleted: "
+                       "undo the edit, or re-enter the results in a fresh checklist.xlsx")
+    for key in DETAILS:
+        ref = FIELDS[key]
+        res.details[key] = _text(ws[ref].value)
+        res.positions[key] = at(ref)
+    seen: dict[str, Position] = {}
+    for r in range(HEADER_ROW + 1, (ws.max_row or HEADER_ROW) + 1):
+        _xlsx_row(ws, r, name, res, seen, report)
+    return res
+
+
+def _xlsx_row(ws: Any, r: int, name: str, res: Results, seen: dict[str, Position], report: Report) -> None:
+    width = max(ws.max_column or ORIGINAL_ID, ORIGINAL_ID)
+    values = [_text(ws.cell(r, c).value) for c in range(1, width + 1)]
+    if not any(values):
+        return
+    first, label_e = values[INDEX - 1], values[METHOD_COL - 1]
+    if first in SUMMARY_LABELS or label_e in SUMMARY_LABELS:
+        return  # the summary (formulas) and the signature lines under the table
+    ident, original = values[ID - 1], values[ORIGINAL_ID - 1]
+    for c in range(ORIGINAL_ID + 1, width + 1):
+        if values[c - 1]:
+            report.add("C112", f"cell outside the checklist columns holds '{values[c - 1][:40]}'; it is not read",
+                       Position(name, r, c), "write findings in 备注 (column H)", severity="warning")
+    if not ident and not original:
+        if values[RESULT - 1] or values[NOTE - 1]:
+            report.add("C115", "a result or note in a row without a clause ID (a heading row?)",
+                       Position(name, r, RESULT if values[RESULT - 1] else NOTE),
+                       "write it in the row of the clause it belongs to")
+        elif not (values[NUMBER - 1] and values[REQUIREMENT - 1]):
+            report.add("C112", "a row without a clause ID holds text; it is not read", Position(name, r, 1),
+                       "results and notes belong in the row of their clause", severity="warning")
+        return
+    if original and ident != original:
+        report.add("C107", f"clause ID cell reads '{ident}' but the row was printed for '{original}'",
+                   Position(name, r, ID), f"restore '{original}': the ID says which clause this result is for")
+        ident = original
+    where = Position(name, r, RESULT)
+    id_where = Position(name, r, ID)
+    if ident in seen:
+        report.add("C109", f"a second row for {ident} (first at row {seen[ident].line})", id_where,
+                   "one row per clause: merge the two rows")
+        return
+    seen[ident] = id_where
+    result = _result(values[RESULT - 1], where, report, ident)
+    res.entries.append(Entry(ident, result, values[NOTE - 1], where, id_where,
+                             number=values[NUMBER - 1], points=values[POINTS - 1], raw=values[RESULT - 1]))
+
+
+METHOD_COL = 5  # the signature row has its second label under 检查方法 (column E)
+
+
+# --- YAML ----------------------------------------------------------------------------------
+
+def _read_yaml(name: str, text: str, report: Report) -> Results | None:
+    located = load(text)
+    fatal = False
+    for line, col, code, message in located.problems:
+        if code == "Y002":
+            report.add("C109", f"results: {message}", Position(name, line, col), "one entry per clause: merge them")
+        else:
+            fatal = True
+            report.add("C101", f"YAML: {message} ({code})", Position(name, line, col), "fix the YAML at this place")
+    data = located.data
+    if fatal:
+        return None
+    if not isinstance(data, dict):
+        report.add("C101", "a results file holds a mapping with 'results:' and the inspection details",
+                   Position(name, 1, 1), f"top-level keys: {', '.join((*META_KEYS, 'results'))}")
+        return None
+    res = Results(name, "yaml")
+    _meta(res, data, lambda key: Position(name, *located.where((key,))), report,
+          lambda key: Position(name, *located.where((key,), key=True)))
+    raw = data.get("results")
+    res.positions["results"] = Position(name, *located.where(("results",), key=True))
+    if raw is None:
+        report.add("C101", "no 'results:' in the file", Position(name, 1, 1),
+                   "add 'results:' mapping each clause ID to 符合, 不符合 or 不适用")
+        return res
+    seen: dict[str, Position] = {}
+    if isinstance(raw, dict):
+        for ident, value in raw.items():
+            _yaml_entry(res, str(ident), value, ("results", ident), located, seen, report)
+    elif isinstance(raw, list):
+        for i, item in enumerate(raw):
+            if isinstance(item, dict) and "id" in item:
+                _yaml_entry(res, _text(item["id"]), {k: v for k, v in item.items() if k != "id"},
+                            ("results", i), located, seen, report)
+            else:
+                report.add("C101", "a results list item needs 'id:' and 'result:'",
+                           Position(name, *located.where(("results", i))), "e.g. - {id: QC-4, result: 符合}")
+    else:
+        report.add("C101", "'results:' must map clause IDs to results", Position(name, *located.where(("results",))),
+                   "e.g. results: {QC-4: 符合, QC-5.1: {result: 不符合, note: …}}")
+    return res
+
+
+def _yaml_entry(res: Results, ident: str, value: Any, path: tuple[str | int, ...], located: Located,
+                seen: dict[str, Position], report: Report) -> None:
+    name = res.file
+    id_where = Position(name, *located.where(path, key=True))
+    where = Position(name, *located.where(path))
+    note = ""
+    if isinstance(value, dict):
+        for key in value:
+            if key not in {"result", "note"}:
+                report.add("C112", f"unknown key '{key}' in the result of {ident}; it is not read",
+                           Position(name, *located.where((*path, key), key=True)),
+                           "a result has 'result:' and 'note:'", severity="warning")
+        where = Position(name, *located.where((*path, "result")))
+        note = _text(value.get("note"))
+        value = value.get("result")
+    if isinstance(value, (dict, list)):
+        report.add("C105", f"the result of {ident} is not a single value", where, RESULT_HINT)
+        return
+    if ident in seen:
+        report.add("C109", f"a second result for {ident}", id_where, "one entry per clause: merge them")
+        return
+    seen[ident] = id_where
+    result = _result(_text(value), where, report, ident)
+    res.entries.append(Entry(ident, result, note, where, id_where, raw=_text(value)))
+
+
+def _meta(res: Results, data: dict[str, Any], where: Callable[[str], Position], report: Report,
+          key_where: Callable[[str], Position] | None = None) -> None:
+    """set, version, details, scope and recommendations from a YAML mapping or CSV comment lines."""
+    for key, value in data.items():
+        if key == "results":
+            continue
+        if key not in META_KEYS:
+            report.add("C112", f"unknown key '{key}'; it is not read", (key_where or where)(key),
+                       f"keys: {', '.join((*META_KEYS, 'results'))}", severity="warning")
+            continue
+        res.positions[key] = where(key)
+        if key == "set":
+            res.set_name = _text(value) or None
+        elif key == "version":
+            res.version = _text(value) or None
+        elif key in DETAILS:
+            res.details[key] = _text(value)
+        elif key == "scope":
+            items = value if isinstance(value, list) else str(value).replace("，", ",").split(",")
+            res.scopes = tuple(_text(s) for s in items if _text(s))
+        elif key == "recommendations":
+            flag = _text(value).lower()
+            if flag not in {"true", "false", "yes", "no"}:
+                report.add("C105", f"'recommendations: {value}' is neither true nor false", where(key),
+                           "true when the checklist included 推荐 clauses")
+            res.recommendations = flag in {"true", "yes"}
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+def _read_csv(name: str, text: str, report: Report) -> Results | None:
+    res = Results(name, "csv")
+    lines = text.splitlines(keepends=True)
+    meta: dict[str, Any] = {}
+    meta_lines: dict[str, int] = {}
+    start = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            start = i
+            break
+        key, sep, value = stripped.lstrip("#").partition(":")
+        if sep:
+            meta[key.strip()] = value.strip()
+            meta_lines[key.strip()] = i + 1
+    else:
+        start = len(lines)
+    _meta(res, meta, lambda key: Position(name, meta_lines.get(key, 1), 1), report)
+    reader = csv.reader(io.StringIO("".join(lines[start:])))
+    header = next(reader, None)
+    if header is None:
+        report.add("C101", "no header row", Position(name, start + 1, 1), "first row: id,result,note")
+        return None
+    res.positions["results"] = Position(name, start + 1, 1)
+    columns: dict[str, int] = {}
+    for c, title in enumerate(header):
+        column = CSV_COLUMNS.get(title.strip().lower())
+        if column is None or column in columns:
+            report.add("C112", f"column '{title}' is not read", Position(name, start + 1, c + 1),
+                       "columns: id, result, note", severity="warning")
+        else:
+            columns[column] = c
+    if "id" not in columns or "result" not in columns:
+        report.add("C101", "the header row needs the columns id and result", Position(name, start + 1, 1),
+                   "first row: id,result,note (or 条款ID,检查结果,备注)")
+        return None
+    seen: dict[str, Position] = {}
+    for row in reader:
+        number = start + reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {key: row[c].strip() if c < len(row) else "" for key, c in columns.items()}
+        for c in range(len(header), len(row)):
+            if row[c].strip():
+                report.add("C112", f"cell beyond the header holds '{row[c].strip()[:40]}'; it is not read",
+                           Position(name, number, c + 1), "put findings in the note column", severity="warning")
+        ident = cells["id"]
+        id_where = Position(name, number, columns["id"] + 1)
+        if not ident:
+            report.add("C115", "a row without a clause ID", id_where, "write the clause ID (e.g. QC-10.4)")
+            continue
+        if ident in seen:
+            report.add("C109", f"a second row for {ident} (first at line {seen[ident].line})", id_where,
+                       "one row per clause: merge the two rows")
+            continue
+        seen[ident] = id_where
+        where = Position(name, number, columns["result"] + 1)
+        res.entries.append(Entry(ident, _result(cells["result"], where, report, ident), cells.get("note", ""),
+                                 where, id_where, raw=cells["result"]))
+    return res
+
+
+def check_details(res: Results, report: Report) -> None:
+    """Inspection details that the report prints: missing ones are warned about."""
+    for key in DETAILS:
+        value = res.details.get(key, "")
+        if not value:
+            report.add("C113", f"{DETAIL_ZH[key]} is not filled in", res.where(key),
+                       "the score report names the unit, inspection type, inspector and date", severity="warning")
+        elif key == "type" and value not in INSPECTION_TYPES:
+            report.add("C113", f"检查类型 '{value}' is not one of {'、'.join(INSPECTION_TYPES)}", res.where(key),
+                       "DB4108/T 6—2020 8.1.1 names 抽点检查、定点检查、现场巡查", severity="warning")
