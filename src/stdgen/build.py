@@ -1,21 +1,30 @@
-"""Build artifacts for resolved clause sets, atomically per set.
+"""Build artifacts for resolved clause sets: incremental, parallel and atomic per set.
 
-Each set is written into a fresh temporary folder next to its output folder and
-swapped in only when every artifact was written, so a failed build leaves the
-previous good output untouched. The cross-set outputs (concordance, cross-reference
-index) are written the same way: temporary files, renamed into place together.
+Every output file is a job keyed by a hash of what it depends on (the stdgen code and
+templates, the set's data, the artifact and the format). ``build.json`` in each set's
+folder records the keys that made its files, so a build with nothing changed writes
+nothing, and an edited set rebuilds only its own files. A set that needs work is written
+into a fresh temporary folder (unchanged files hard-linked from the old output) and swapped
+in only when every job succeeded: a failed build leaves the previous good output untouched.
+Jobs run in worker processes (``jobs`` > 1). The cross-set outputs (concordance,
+cross-reference index) are written the same way: temporary files, renamed into place together.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .artifacts.checklist.tree import build as checklist_tree
 from .artifacts.checklist.tree import row_ids as checklist_ids
 from .artifacts.checklist.xlsx import write_set_xlsx
@@ -28,12 +37,15 @@ from .render.docx_render import write_docx
 from .render.html import write_html
 from .render.pdf import write_pdf
 from .resolve import ResolvedSet
+from .version import digest
 from .workspace import Workspace
 
-Writer = Callable[[Document, Path], None]
+Writer = Callable[[Document, Path], object]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "html": write_html, "pdf": write_pdf}
 SetWriter = Callable[[ResolvedSet, Path], None]
 FORMATS = ("docx", "html", "pdf", "xlsx")
+MANIFEST = "build.json"
+Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -51,33 +63,161 @@ ARTIFACTS = [
 ]
 
 
-def build_set(rs: ResolvedSet, out_root: Path, report: Report, formats: tuple[str, ...] = FORMATS,
-              ) -> list[Path]:
-    """Write every artifact of one set; on any failure keep the old output and report why."""
-    final = out_root / rs.clause_set.name
+@dataclass(frozen=True)
+class Job:
+    artifact: str
+    fmt: str
+    key: str
+
+    @property
+    def file(self) -> str:
+        return f"{self.artifact}.{self.fmt}"
+
+
+@dataclass
+class _SetWork:
+    rs: ResolvedSet
+    final: Path
+    jobs: list[Job]
+    todo: list[Job]
+    old: dict[str, Any]
+    staging: Path | None = None
+    pages: dict[str, dict[str, int]] = field(default_factory=dict)
+    error: str | None = None
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of stdgen's own code and templates: any change to them rebuilds everything."""
+    h = hashlib.sha256(__version__.encode())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".j2", ".css", ".html"} and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def plan(rs: ResolvedSet, formats: tuple[str, ...] = FORMATS) -> list[Job]:
+    data = digest(rs.clause_set)
+    return [Job(a.name, fmt, _hash(code_fingerprint(), data, a.name, fmt))
+            for a in ARTIFACTS for fmt in a.formats if fmt in formats]
+
+
+def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, formats: tuple[str, ...] = FORMATS,
+               jobs: int = 1, force: bool = False, progress: Progress | None = None) -> list[Path]:
+    """Bring every set's output up to date; return the files written (none for an unchanged set)."""
     out_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{rs.clause_set.name}-", dir=out_root))
+    work = [_prepare(rs, out_root, formats, force) for rs in sets]
+    pending = [w for w in work if w.todo]
+    for w in pending:
+        w.staging = _staging(out_root, w.final, w.jobs, w.todo, w.old)
+    _run([(w, job) for w in pending for job in w.todo], jobs, progress)
+    written: list[Path] = []
+    for w in pending:
+        written.extend(_finish(w, report))
+    return written
+
+
+def build_set(rs: ResolvedSet, out_root: Path, report: Report, formats: tuple[str, ...] = FORMATS,
+              force: bool = True) -> list[Path]:
+    """One set, every job in this process; rebuilt unless force is False."""
+    return build_sets([rs], out_root, report, formats=formats, force=force)
+
+
+def _prepare(rs: ResolvedSet, out_root: Path, formats: tuple[str, ...], force: bool) -> _SetWork:
+    final = out_root / rs.clause_set.name
+    jobs = plan(rs, formats)
+    old = {} if force else _read_manifest(final)
+    done: dict[str, str] = old.get("files", {})
+    todo = [j for j in jobs if done.get(j.file) != j.key or not (final / j.file).is_file()]
+    if not todo and set(done) != {j.file for j in jobs}:
+        todo = jobs  # the set of files changed (e.g. other formats asked for): rewrite the folder
+    return _SetWork(rs, final, jobs, todo, old)
+
+
+def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old: dict[str, Any]) -> Path:
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=out_root))
     staging.chmod(0o755)
+    for job in jobs:
+        if job not in todo:  # unchanged: reuse the file of the previous build
+            _link_or_copy(final / job.file, staging / job.file)
+    return staging
+
+
+def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None) -> None:
+    if jobs <= 1 or len(tasks) <= 1:
+        for w, job in tasks:
+            _collect(w, job, partial(render_job, w.rs, job.artifact, job.fmt, _path(w, job)))
+            if progress:
+                progress(f"{w.rs.clause_set.name}/{job.file}")
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: list[tuple[_SetWork, Job, Future[dict[str, int]]]] = [
+            (w, job, pool.submit(render_job, w.rs, job.artifact, job.fmt, _path(w, job))) for w, job in tasks]
+        for w, job, future in futures:
+            _collect(w, job, future.result)
+            if progress:
+                progress(f"{w.rs.clause_set.name}/{job.file}")
+
+
+def _path(w: _SetWork, job: Job) -> Path:
+    assert w.staging is not None
+    return w.staging / job.file
+
+
+def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> None:
     try:
-        written = [_write(artifact, rs, staging, fmt) for artifact in ARTIFACTS
-                   for fmt in artifact.formats if fmt in formats]
-    except Exception as exc:  # a renderer failed: report it, keep the previous output
-        shutil.rmtree(staging, ignore_errors=True)
-        report.add("B001", f"building {rs.clause_set.name} failed: {exc!r}", Position(str(final)),
-                   "the previous output was left untouched; please report this with the clause set")
-        return []
-    _swap(staging, final)
-    return [final / p.name for p in written]
+        w.pages[job.file] = result()
+    except Exception as exc:  # a renderer failed: the set keeps its previous output
+        w.error = w.error or f"{job.file}: {exc!r}"
 
 
-def _write(artifact: Artifact, rs: ResolvedSet, folder: Path, fmt: str) -> Path:
-    path = folder / f"{artifact.name}.{fmt}"
+def render_job(rs: ResolvedSet, artifact_name: str, fmt: str, path: Path) -> dict[str, int]:
+    """Write one file; return the PDF page of each anchor (empty for other formats)."""
+    artifact = next(a for a in ARTIFACTS if a.name == artifact_name)
     direct = artifact.direct.get(fmt)
     if direct is not None:
         direct(rs, path)
-    else:
-        WRITERS[fmt](artifact.tree(rs), path)
-    return path
+        return {}
+    result = WRITERS[fmt](artifact.tree(rs), path)
+    return result if isinstance(result, dict) else {}
+
+
+def _finish(w: _SetWork, report: Report) -> list[Path]:
+    assert w.staging is not None
+    if w.error is not None:
+        shutil.rmtree(w.staging, ignore_errors=True)
+        report.add("B001", f"building {w.rs.clause_set.name} failed: {w.error}", Position(str(w.final)),
+                   "the previous output was left untouched; please report this with the clause set")
+        return []
+    old_pages: dict[str, dict[str, int]] = w.old.get("pages", {})
+    pages = {j.file: w.pages.get(j.file, old_pages.get(j.file, {})) for j in w.jobs if j.fmt == "pdf"}
+    manifest = {"stdgen": __version__, "files": {j.file: j.key for j in w.jobs}, "pages": pages}
+    (w.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    _swap(w.staging, w.final)
+    return [w.final / j.file for j in w.todo]
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def pdf_pages(out_root: Path, set_name: str, artifact: str) -> dict[str, int]:
+    """Anchor → 1-based page of output/<set>/<artifact>.pdf, as recorded when it was written."""
+    pages: dict[str, dict[str, int]] = _read_manifest(out_root / set_name).get("pages", {})
+    return pages.get(f"{artifact}.pdf", {})
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _swap(staging: Path, final: Path) -> None:
@@ -89,17 +229,28 @@ def _swap(staging: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 CONCORDANCE_FORMATS = ("html", "docx")
+CROSS_FILES = ("concordance.html", "concordance.docx", "xref.json", "xref.html")
 
 
-def build_workspace(ws: Workspace, out_root: Path, report: Report) -> list[Path]:
+def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool = True) -> list[Path]:
     """The cross-set outputs: ``concordance.{html,docx}`` and ``xref.{json,html}`` in out_root.
 
     They link into every set's output, so they are written only when every set of the clause
-    folder was resolved and no set failed to build in this run. All files go to temporary names
+    folder was resolved and no set failed to build in this run; and only when a set's output or
+    stdgen changed since they were written (unless force). All files go to temporary names
     first and are renamed into place together: a failure leaves the previous ones untouched.
     """
     if not ws.sets or set(ws.sets) != set(ws.loaded) or any(d.code == "B001" for d in report.items):
+        return []
+    key = _hash(code_fingerprint(), *(json.dumps(_read_manifest(out_root / n).get("files", {}), sort_keys=True)
+                                      for n in sorted(ws.sets)))
+    if not force and _read_manifest(out_root).get("cross") == key and all((out_root / f).is_file()
+                                                                          for f in CROSS_FILES):
         return []
     from .xref import build_index, write_json, xref_document
 
@@ -111,7 +262,7 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report) -> list[Path]
         for fmt in CONCORDANCE_FORMATS:
             staged.append((_staged(out_root, "concordance", fmt, partial(WRITERS[fmt], doc)),
                            out_root / f"concordance.{fmt}"))
-        index = build_index(ws, out_root, ARTIFACTS, conc, CONCORDANCE_FORMATS)
+        index = build_index(ws, out_root, ARTIFACTS, conc, CONCORDANCE_FORMATS, partial(pdf_pages, out_root))
         staged.append((_staged(out_root, "xref", "json", lambda p: write_json(index, p)), out_root / "xref.json"))
         staged.append((_staged(out_root, "xref", "html", lambda p: write_html(xref_document(index), p)),
                        out_root / "xref.html"))
@@ -123,10 +274,11 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report) -> list[Path]
         return []
     for tmp, final in staged:
         os.replace(tmp, final)
+    (out_root / MANIFEST).write_text(json.dumps({"stdgen": __version__, "cross": key}), encoding="utf-8")
     return [final for _, final in staged]
 
 
-def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], None]) -> Path:
+def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], object]) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{stem}-", suffix=f".{fmt}.tmp", dir=folder)
     os.close(handle)
     path = Path(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Annotated, Literal
 import typer
 
 from .diagnostics import ExitCode, Report
-from .workspace import Workspace, open_workspace
+from .workspace import open_workspace
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -42,16 +43,6 @@ def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
         raise typer.Exit(ExitCode.ERRORS)
 
 
-def _cross_set_checks(workspace: Workspace, report: Report) -> None:
-    """Related links both ways (R010); concordance topics (C001–C003) when every set is resolved."""
-    from .artifacts.concordance.topics import build_concordance
-    from .resolve import check_related
-
-    check_related(workspace.loaded, report, set(workspace.sets))
-    if workspace.sets and set(workspace.sets) == set(workspace.loaded):
-        build_concordance(workspace, report)
-
-
 class Language(StrEnum):
     zh = "zh"
     en = "en"
@@ -73,7 +64,6 @@ def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         return
     report = Report()
     workspace = open_workspace(clauses, report, sets)
-    _cross_set_checks(workspace, report)
     lint_workspace(workspace, report, language)
     _finish(report, fmt, strict)
     if fmt is Format.text:
@@ -83,21 +73,30 @@ def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
 @app.command()
 def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
           out: Annotated[Path, typer.Option(help="Output folder; each set goes to OUT/<set>/.")] = Path("output"),
-          strict: Annotated[bool, typer.Option(help="Warnings stop the build too.")] = False) -> None:
-    """Check the clause sets, then build their documents (DOCX, HTML, PDF) under OUT."""
-    from .build import build_set, build_workspace
+          strict: Annotated[bool, typer.Option(help="Warnings stop the build too.")] = False,
+          jobs: Annotated[int, typer.Option(help="Worker processes (0: one per CPU core).", min=0)] = 0,
+          force: Annotated[bool, typer.Option(help="Rebuild everything, even what is up to date.")] = False,
+          ) -> None:
+    """Check the clause sets, then build what changed: standard and checklist files per set under OUT,
+    and the concordance and cross-reference index when every set is built."""
+    from .build import build_sets, build_workspace, plan
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
-    _cross_set_checks(workspace, report)
     if report.failed(strict):
         _finish(report, fmt, strict)
-    written = [path for rs in workspace.sets.values() for path in build_set(rs, out, report)]
-    written += build_workspace(workspace, out, report)  # concordance and xref, when every set was built
+    total = sum(len(plan(rs)) for rs in workspace.sets.values())
+    with typer.progressbar(length=total, label="building", file=sys.stderr,
+                           hidden=fmt is Format.json) as bar:
+        written = build_sets(workspace.sets.values(), out, report, jobs=jobs or os.cpu_count() or 1, force=force,
+                             progress=lambda _name: bar.update(1))
+    written += build_workspace(workspace, out, report, force=force)  # cross-set files when every set was built
     _finish(report, fmt, strict)
     if fmt is Format.text:
         for path in written:
             typer.echo(str(path))
+        if not written:
+            typer.echo("up to date: nothing to build", err=True)
 
 
 @app.command()

@@ -37,4 +37,16 @@ def open_workspace(root: Path, report: Report, only: list[str] | None = None) ->
     known = frozenset(i for ls in loaded.values() for (i, key) in ls.origins if key == "")
     chosen = [n for n in loaded if not only or n in only]
     sets = {name: resolve(loaded[name], report, known) for name in chosen}
-    return Workspace(root, sets, loaded)
+    workspace = Workspace(root, sets, loaded)
+    _cross_set_checks(workspace, report)
+    return workspace
+
+
+def _cross_set_checks(workspace: Workspace, report: Report) -> None:
+    """Related links both ways (R010); concordance topics (C001–C003) when every set is resolved."""
+    from .artifacts.concordance.topics import build_concordance  # imports this module
+    from .resolve import check_related
+
+    check_related(workspace.loaded, report, set(workspace.sets))
+    if workspace.sets and set(workspace.sets) == set(workspace.loaded):
+        build_concordance(workspace, report)

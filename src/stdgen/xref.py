@@ -3,8 +3,8 @@
 Artifacts register what they contain: a per-set artifact of ``build.ARTIFACTS`` may give an
 ``ids`` function (the IDs it shows); without one, its IDs are those its document tree anchors
 or links to (``Span.link``, or the ``#ID`` of a ``Span.href``). Only files that exist under
-the output folder are listed. A PDF's page of an anchored ID comes from laying out the same
-HTML page the PDF renderer prints (WeasyPrint, without writing a file).
+the output folder are listed. A PDF's page of an anchored ID is the one the PDF renderer
+recorded when it wrote the file (``build.pdf_pages``).
 
 ``xref.json`` is for machines (paths relative to the output folder); ``xref.html`` is the same
 index to read, one table per set, each ID linking to its places and to its related clauses.
@@ -13,7 +13,7 @@ index to read, one table per set, each ID linking to its places and to its relat
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from .artifacts.concordance.topics import Concordance
 from .doctree import Block, Cell, Document, ListBlock, PageSetup, Para, Section, Span, Split, Style, Table, Toc
 from .model import Annex, Clause, ProvisionType
-from .render.html import render_html
 from .resolve import ResolvedSet
 from .workspace import Workspace
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from .build import Artifact
 
 SCHEMA = "stdgen-xref/1"
+PageLookup = Callable[[str, str], dict[str, int]]  # (set, artifact) → anchor → PDF page
 EXCERPT = 40
 LABELS = {"standard": "标准文本", "checklist": "监督检查表", "cards": "用语卡片", "forms": "表单",
           "concordance": "条款对照表"}
@@ -91,28 +91,15 @@ def _paras(blocks: Iterable[Block]) -> Iterator[Para]:
             yield block.title
 
 
-def pdf_pages(doc: Document) -> dict[str, int]:
-    """Anchor → 1-based page of the PDF the renderer makes of this tree (layout only, no file)."""
-    import weasyprint  # slow to import; only needed when there are PDFs
-
-    html = render_html(doc, external_links=False)
-    pages = weasyprint.HTML(string=html).render().pages
-    found: dict[str, int] = {}
-    for number, page in enumerate(pages, start=1):
-        for anchor in page.anchors:
-            found.setdefault(anchor, number)
-    return found
-
-
 def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], conc: Concordance | None = None,
-                conc_formats: Sequence[str] = (), with_pages: bool = True) -> dict[str, Any]:
+                conc_formats: Sequence[str] = (), pages: PageLookup | None = None) -> dict[str, Any]:
     """The index as JSON-ready data (see the module docstring). Per-set files are listed when they
     exist under out_root; the concordance's files are those named by conc_formats (it is written
     together with the index)."""
     places: dict[tuple[str, str], list[Appearance]] = {}
     for name, rs in ws.sets.items():
         for artifact in artifacts:
-            _register(name, rs, artifact, out_root, with_pages, places)
+            _register(name, rs, artifact, out_root, pages, places)
     if conc is not None:
         files = {fmt: f"concordance.{fmt}" for fmt in conc_formats}
         for row in conc.rows if files else []:
@@ -136,7 +123,7 @@ def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], co
     }
 
 
-def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, with_pages: bool,
+def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, pages_of: PageLookup | None,
               places: dict[tuple[str, str], list[Appearance]]) -> None:
     files = {fmt: f"{name}/{artifact.name}.{fmt}" for fmt in artifact.formats
              if (out_root / name / f"{artifact.name}.{fmt}").is_file()}
@@ -145,7 +132,7 @@ def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, wi
     doc = artifact.tree(rs)
     anchors, links = tree_ids(doc)
     shown = set(artifact.ids(rs)) if artifact.ids else anchors | links
-    pages = pdf_pages(doc) if with_pages and "pdf" in files else {}
+    pages = pages_of(name, artifact.name) if pages_of and "pdf" in files else {}
     for ident in rs.targets:
         if ident in shown:
             link = [f"{files['html']}#{ident}"] if "html" in files and ident in anchors else []
