@@ -45,6 +45,7 @@ WRITERS: dict[str, Writer] = {"docx": write_docx, "html": write_html, "pdf": wri
 SetWriter = Callable[[ResolvedSet, Path], None]
 FORMATS = ("docx", "html", "pdf", "xlsx")
 MANIFEST = "build.json"
+COST = {"pdf": 3, "docx": 2, "xlsx": 1, "html": 0}  # relative render time, for scheduling
 Progress = Callable[[str], None]
 
 
@@ -112,7 +113,9 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     pending = [w for w in work if w.todo]
     for w in pending:
         w.staging = _staging(out_root, w.final, w.jobs, w.todo, w.old)
-    _run([(w, job) for w in pending for job in w.todo], jobs, progress)
+    tasks = [(w, job) for w in pending for job in w.todo]
+    tasks.sort(key=lambda task: COST.get(task[1].fmt, 0), reverse=True)  # longest first: workers finish together
+    _run(tasks, jobs, progress)
     written: list[Path] = []
     for w in pending:
         written.extend(_finish(w, report))
@@ -152,6 +155,8 @@ def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None
             if progress:
                 progress(f"{w.rs.clause_set.name}/{job.file}")
         return
+    if any(job.fmt == "pdf" for _, job in tasks):
+        import weasyprint  # noqa: F401  # imported once here; forked workers inherit it
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: list[tuple[_SetWork, Job, Future[dict[str, int]]]] = [
             (w, job, pool.submit(render_job, w.rs, job.artifact, job.fmt, _path(w, job))) for w, job in tasks]

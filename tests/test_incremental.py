@@ -1,0 +1,91 @@
+"""Incremental and parallel builds; rare name characters in the PDF."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from conftest import CLAUSES
+from stdgen.cli import app
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+SETS = ("db4108-t-6-2020", "window-conduct")
+
+
+def _clauses(tmp_path: Path) -> Path:
+    root = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, root)  # all sets: their related links point at each other
+    return root
+
+
+def _stamps(out: Path) -> dict[str, int]:
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def _build(root: Path, out: Path, *extra: str) -> str:
+    result = runner.invoke(app, ["build", "--clauses", str(root), "--out", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_noop_edit_and_force(tmp_path: Path) -> None:
+    root, out = _clauses(tmp_path), tmp_path / "out"
+    _build(root, out, "--jobs", "2")
+    first = _stamps(out)
+    assert {f"{s}/{a}.{f}" for s in SETS for a, f in [("standard", "pdf"), ("checklist", "xlsx")]} <= set(first)
+
+    assert "up to date" in _build(root, out)
+    assert _stamps(out) == first  # a no-op build rewrites nothing
+
+    body = root / "window-conduct" / "body.yaml"
+    text = body.read_text(encoding="utf-8")
+    body.write_text(text.replace("必须", "应", 1), encoding="utf-8")
+    _build(root, out)
+    after = _stamps(out)
+    changed = {name for name in after if after[name] != first.get(name)}
+    assert changed and all(name.startswith("window-conduct/") or "/" not in name for name in changed)
+    assert not any(name.startswith("db4108-t-6-2020/") for name in changed)  # the other set is untouched
+    assert "window-conduct/standard.pdf" in changed
+
+    _build(root, out, "--force", "--jobs", "1")
+    forced = _stamps(out)
+    assert all(forced[name] != after[name] for name in forced if name.endswith(".pdf"))
+
+
+def test_parallel_and_serial_builds_agree(tmp_path: Path) -> None:
+    root = _clauses(tmp_path)
+    _build(root, tmp_path / "a", *SETS, "--jobs", "2")
+    _build(root, tmp_path / "b", *SETS, "--jobs", "1")
+    for name in SETS:
+        for fmt in ("html", "docx"):
+            a = (tmp_path / "a" / name / f"standard.{fmt}").read_bytes()
+            b = (tmp_path / "b" / name / f"standard.{fmt}").read_bytes()
+            assert len(a) == len(b)
+        manifest = json.loads((tmp_path / "a" / name / "build.json").read_text(encoding="utf-8"))
+        assert manifest["pages"]["standard.pdf"]  # anchor pages recorded from the PDF layout
+
+
+def test_rare_name_characters_render_embedded(tmp_path: Path) -> None:
+    root = _clauses(tmp_path)
+    meta = root / "db4108-t-6-2020" / "standard.yaml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text.replace("drafters:\n", "drafters:\n  - 朱镕基\n  - 李堃\n  - 王喆\n", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    _build(root, out, "db4108-t-6-2020")
+    pdf = out / "db4108-t-6-2020" / "standard.pdf"
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(page.extract_text() or "" for page in doc.pages)
+    assert "朱镕基" in text and "李堃" in text and "王喆" in text
+    for page in PdfReader(pdf).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
