@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from seeds import SET_SEEDS, normalise, seed_text
+from seeds import SEEDS, SET_SEEDS, normalise, seed_text
 from stdgen.diagnostics import Report
 from stdgen.loader import load_set
 from stdgen.model import Clause, ListItem
@@ -90,7 +90,7 @@ def test_every_text_is_in_the_seed(resolved: ResolvedSet) -> None:
 
 def _seed_numbers() -> list[str]:
     """Numbers of chapters 4… and of every numbered clause or term of the seed body."""
-    raw = (Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED).read_text(encoding="utf-8")
+    raw = (SEEDS / SEED).read_text(encoding="utf-8")
     body = raw[raw.rindex("\n1 范围\n"):]  # skip cover, 目次 and 前言
     numbers = re.findall(r"^(?:-\s*)?(\d+(?:\.\d+)*)(?=\s|$)", body, flags=re.MULTILINE)
     return [n for n in numbers if "." in n or int(n) >= 4]

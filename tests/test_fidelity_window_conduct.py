@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from seeds import SET_SEEDS, normalise, seed_text
+from seeds import SEEDS, SET_SEEDS, normalise, seed_text
 from stdgen.diagnostics import Report
 from stdgen.loader import load_set
 from stdgen.model import Clause
@@ -84,7 +84,7 @@ def test_every_text_is_in_the_seed(resolved: ResolvedSet) -> None:
 
 def _seed_numbers() -> list[str]:
     """Numbered parts ("一") and items ("一、1") of the seed, after the site debris."""
-    raw = (Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED_FILE).read_text(encoding="utf-8")
+    raw = (SEEDS / SEED_FILE).read_text(encoding="utf-8")
     body = raw[raw.index("窗口工作人员行为规范") :]  # the list above the title is the site's, not the document's
     numbers: list[str] = []
     part = None
