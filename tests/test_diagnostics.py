@@ -126,6 +126,16 @@ def test_garbage_yaml_gives_positioned_error_not_traceback(tmp_path: Path) -> No
     assert "Traceback" not in result.output
 
 
+def test_reference_in_flow_list_gets_a_quoting_hint(tmp_path: Path) -> None:
+    folder = tmp_path / "clauses" / "t"
+    folder.mkdir(parents=True)
+    (folder / "standard.yaml").write_text("code: T\nscope: [见[[T-4]]。]\n", encoding="utf-8")
+    report = Report()
+    open_workspace(tmp_path / "clauses", report)
+    assert [d.code for d in report.items] == ["Y001"]
+    assert "quote" in report.items[0].hint
+
+
 def test_aliases_refused(tmp_path: Path) -> None:
     folder = tmp_path / "clauses" / "t"
     folder.mkdir(parents=True)
@@ -155,3 +165,18 @@ def test_schema_command(tmp_path: Path) -> None:
     schema = json.loads(out.read_text(encoding="utf-8"))
     clause = schema["$defs"]["content"]["$defs"]["Clause"]
     assert {"id", "type", "scope", "phrases", "check", "source", "related"} <= set(clause["properties"])
+
+
+def test_references_checked_everywhere_text_can_hold_them(tmp_path: Path) -> None:
+    folder = tmp_path / "clauses" / "t"
+    folder.mkdir(parents=True)
+    (folder / "standard.yaml").write_text(
+        "code: T\nbanner: 测试\ntitle: {zh: 测试}\nissuer: 测试局\nscope: [本文件规定了测试。]\n"
+        "introduction:\n  - 引言见[[T-98]]。\n", encoding="utf-8")
+    (folder / "body.yaml").write_text(
+        "clauses:\n  - id: T-4\n    title: 一\n    examples: [\"示例见[[T-97]]。\"]\n"
+        "    table: {id: T-tab, caption: 表, rows: [[\"见[[T-96]]\"]]}\n", encoding="utf-8")
+    report = Report()
+    open_workspace(tmp_path / "clauses", report)
+    got = {(d.code, Path(d.position.file).name, d.position.line) for d in report.items if d.code == "R002"}
+    assert got == {("R002", "standard.yaml", 7), ("R002", "body.yaml", 4), ("R002", "body.yaml", 5)}

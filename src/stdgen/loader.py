@@ -81,8 +81,12 @@ def _validate(path: Path, model: type[M], report: Report,
     if located is None:
         return None
     name = str(path)
+    lines = text_lines(path)
     for line, col, code, message in located.problems:
-        report.add(code, message, Position(name, line, col), "fix the YAML at this place")
+        hint = "fix the YAML at this place"
+        if code == "Y001" and "[[" in lines.get(line, "") + lines.get(line - 1, ""):
+            hint = "inside [ … ] lists quote a text that holds [[ID]] references: [\"见[[QC-A]]。\"]"
+        report.add(code, message, Position(name, line, col), hint)
     if located.problems:
         return None
     data = located.data if located.data is not None else {}
@@ -105,6 +109,11 @@ def _validate(path: Path, model: type[M], report: Report,
         return None
 
 
+def text_lines(path: Path) -> dict[int, str]:
+    """1-based lines of a file already known to be readable UTF-8 (for hints)."""
+    return dict(enumerate(path.read_text(encoding="utf-8").splitlines(), start=1))
+
+
 def _read(path: Path, report: Report) -> Located | None:
     if path.stat().st_size > MAX_FILE_BYTES:
         report.add("F003", f"file is larger than {MAX_FILE_BYTES} bytes", Position(str(path), 1, 1),
@@ -122,7 +131,8 @@ def _read(path: Path, report: Report) -> Located | None:
 def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, name: str,
                     origins: dict[tuple[str, str], Position]) -> None:
     if isinstance(data, dict):
-        ident = data.get("id")
+        # objects are located by their ID; standard.yaml's keys by the set's code
+        ident = data.get("id") if path else data.get("id", data.get("code"))
         if isinstance(ident, str):
             here = Position(name, *located.where((*path, "id")))
             origins.setdefault((ident, ""), here)

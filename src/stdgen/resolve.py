@@ -213,14 +213,19 @@ def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
         for para in item.paragraphs:
             yield node.id, "text", para
         if isinstance(item, Clause):
-            for note in (*item.notes, *item.examples):
-                yield node.id, "notes", note
+            yield from ((node.id, "notes", note) for note in item.notes)
+            yield from ((node.id, "examples", example) for example in item.examples)
             for entry in item.items:
                 yield node.id, "items", entry if isinstance(entry, str) else entry.text
+                yield from ((node.id, "items", sub.text) for sub in getattr(entry, "items", []))
+        if item.table is not None:
+            yield from ((node.id, "table", cell) for row in item.table.rows for cell in row)
     for term in cs.terms:
         yield term.id, "definition", term.definition
-    for para in (*cs.standard.scope, *cs.standard.foreword):
-        yield cs.standard.code, "scope", para
+        yield from ((term.id, "notes", note) for note in term.notes)
+    std = cs.standard
+    for key, paragraphs in (("scope", std.scope), ("foreword", std.foreword), ("introduction", std.introduction)):
+        yield from ((std.code, key, para) for para in paragraphs)
 
 
 def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
