@@ -161,3 +161,14 @@ def test_phrases(resolved: ResolvedSet) -> None:
 def test_scope_is_window(resolved: ResolvedSet) -> None:
     scopes = {tuple(c.scope) for c in _clauses(resolved.clause_set.clauses)}
     assert scopes == {("window",)}
+
+
+def test_rendered_document_says_the_source_is_incomplete(resolved: ResolvedSet) -> None:
+    from stdgen.artifacts.standard.tree import build
+    from stdgen.render.html import render_html
+
+    html = render_html(build(resolved))
+    assert "（来源文本不完整）" in html  # cover
+    assert "本文件的来源文本不完整" in html  # 前言
+    last = html.index(">专<") if ">专<" in html else html.rindex("专")
+    assert html.index("来源文本至此中断", last) > last  # after the cut-off clause

@@ -10,7 +10,7 @@ from ...model import ListItem as ItemData
 from ...model import Table as TableData
 from ...resolve import Node, ResolvedSet, Target
 from .styles import STYLES
-from .wording import foreword, references_lead, terms_lead
+from .wording import TRUNCATED, foreword, references_lead, terms_lead
 
 IDEO_SPACE = "\u3000"
 
@@ -20,6 +20,8 @@ def build(rs: ResolvedSet) -> Document:
     body_blocks = [*_body_title(std), *_scope(rs), *_references(std), *_terms(rs)]
     for chapter in rs.chapters:
         body_blocks.extend(_node(rs, chapter))
+    if not std.complete:  # say in the body where the source breaks off, not only on the cover
+        body_blocks.append(Para.of("notice", TRUNCATED))
     for annex in rs.annexes:
         body_blocks.extend(_annex(rs, annex))
     body_blocks.extend(_bibliography(std))
