@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from stdgen.diagnostics import Report
+from stdgen.loader import load_set
+from stdgen.resolve import ResolvedSet, resolve
+
 ROOT = Path(__file__).resolve().parents[1]
 CLAUSES = ROOT / "clauses"
 
@@ -27,3 +31,15 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def resolve_alone(folder: Path, *, clean: bool = False) -> ResolvedSet:
+    """A bundled set loaded and resolved on its own (links into other sets are not checked).
+
+    clean: no diagnostic at all, not only no error."""
+    report = Report()
+    loaded = load_set(folder, report)
+    assert loaded is not None, report.render_text()
+    result = resolve(loaded, report)
+    assert not (report.items if clean else report.errors), report.render_text()
+    return result

@@ -20,11 +20,10 @@ from pathlib import Path
 import opencc  # type: ignore[import-untyped]
 import pytest
 
+from conftest import resolve_alone
 from seeds import _PINYIN, SEEDS, SET_SEEDS, normalise, seed_text
-from stdgen.diagnostics import Report
-from stdgen.loader import load_set
 from stdgen.model import Clause, ListItem, Source
-from stdgen.resolve import ResolvedSet, resolve
+from stdgen.resolve import ResolvedSet
 
 SET = "cq-12345-hotline"
 FOLDER = Path(__file__).resolve().parents[1] / "clauses" / SET
@@ -65,12 +64,7 @@ def _as_in_seed(raw: str) -> str:
 
 @pytest.fixture(scope="module")
 def resolved() -> ResolvedSet:
-    report = Report()
-    loaded = load_set(FOLDER, report)
-    assert loaded is not None, report.render_text()
-    result = resolve(loaded, report)
-    assert not report.items, report.render_text()
-    return result
+    return resolve_alone(FOLDER, clean=True)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import resolve_alone
 from seeds import SEEDS, SET_SEEDS, normalise, seed_text
-from stdgen.diagnostics import Report
-from stdgen.loader import load_set
 from stdgen.model import Annex, Clause
-from stdgen.resolve import ResolvedSet, resolve
+from stdgen.resolve import ResolvedSet
 
 SET = "db34-t-3395-2019"
 SEED = SET_SEEDS[SET]
@@ -21,12 +20,7 @@ FOLDER = Path(__file__).resolve().parents[1] / "clauses" / SET
 
 @pytest.fixture(scope="module")
 def resolved() -> ResolvedSet:
-    report = Report()
-    loaded = load_set(FOLDER, report)
-    assert loaded is not None, report.render_text()
-    result = resolve(loaded, report)
-    assert not report.errors, report.render_text()
-    return result
+    return resolve_alone(FOLDER)
 
 
 def _items(clause: Clause | Annex) -> Iterator[Clause | Annex]:

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import resolve_alone
 from seeds import SEEDS, SET_SEEDS, normalise, seed_text
-from stdgen.diagnostics import Report
-from stdgen.loader import load_set
 from stdgen.model import Clause, ListItem
-from stdgen.resolve import ResolvedSet, resolve
+from stdgen.resolve import ResolvedSet
 
 SET = "db4108-t-6-2020"
 FOLDER = Path(__file__).resolve().parents[1] / "clauses" / SET
@@ -21,12 +20,7 @@ SEED = SET_SEEDS[SET]
 
 @pytest.fixture(scope="module")
 def resolved() -> ResolvedSet:
-    report = Report()
-    loaded = load_set(FOLDER, report)
-    assert loaded is not None, report.render_text()
-    result = resolve(loaded, report)
-    assert not report.errors, report.render_text()
-    return result
+    return resolve_alone(FOLDER)
 
 
 def _walk(clauses: list[Clause]) -> Iterator[Clause]:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import resolve_alone
 from seeds import SEEDS, SET_SEEDS, normalise, seed_text
-from stdgen.diagnostics import Report
-from stdgen.loader import load_set
 from stdgen.model import Clause
-from stdgen.resolve import ResolvedSet, resolve
+from stdgen.resolve import ResolvedSet
 
 SET = "window-conduct"
 FOLDER = Path(__file__).resolve().parents[1] / "clauses" / SET
@@ -26,12 +25,7 @@ PART_TITLES = ["职业素养", "服务形象", "服务流程", "沟通技巧", "
 
 @pytest.fixture(scope="module")
 def resolved() -> ResolvedSet:
-    report = Report()
-    loaded = load_set(FOLDER, report)
-    assert loaded is not None, report.render_text()
-    result = resolve(loaded, report)
-    assert not report.errors, report.render_text()
-    return result
+    return resolve_alone(FOLDER)
 
 
 def _clauses(clauses: list[Clause]) -> Iterator[Clause]:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import resolve_alone
 from seeds import SEEDS, SET_SEEDS, normalise, seed_text
-from stdgen.diagnostics import Report
-from stdgen.loader import load_set
 from stdgen.model import Clause, Source
-from stdgen.resolve import ResolvedSet, resolve
+from stdgen.resolve import ResolvedSet
 
 SET = "zmd-civility-2023"
 FOLDER = Path(__file__).resolve().parents[1] / "clauses" / SET
@@ -30,12 +29,7 @@ ITEM = re.compile(r"^\((\d+)\)(.+)$")
 
 @pytest.fixture(scope="module")
 def resolved() -> ResolvedSet:
-    report = Report()
-    loaded = load_set(FOLDER, report)
-    assert loaded is not None, report.render_text()
-    result = resolve(loaded, report)
-    assert not report.items, report.render_text()
-    return result
+    return resolve_alone(FOLDER, clean=True)
 
 
 def _seed_lines() -> list[str]:
