@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import line_of
@@ -180,3 +181,20 @@ def test_references_checked_everywhere_text_can_hold_them(tmp_path: Path) -> Non
     open_workspace(tmp_path / "clauses", report)
     got = {(d.code, Path(d.position.file).name, d.position.line) for d in report.items if d.code == "R002"}
     assert got == {("R002", "standard.yaml", 7), ("R002", "body.yaml", 4), ("R002", "body.yaml", 5)}
+
+
+def test_internal_error_is_one_line_and_exit_3(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    import stdgen.cli as cli
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "open_workspace", broken)
+    monkeypatch.setattr(sys, "argv", ["stdgen", "check"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "boom" in err and "Traceback" not in err

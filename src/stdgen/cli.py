@@ -164,7 +164,8 @@ def score(results: Annotated[list[Path], typer.Argument(
             typer.echo(str(path))
 
 
-def main() -> None:  # pragma: no cover - entry point for `python -m stdgen`
+def main() -> None:
+    """Console entry point (`stdgen`, `python -m stdgen`)."""
     try:
         app()
     except Exception as exc:  # a bug in stdgen: say so plainly, no traceback
