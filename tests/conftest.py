@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from stdgen.diagnostics import Report
 from stdgen.loader import load_set
+from stdgen.model import Clause
 from stdgen.resolve import ResolvedSet, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,3 +45,48 @@ def resolve_alone(folder: Path, *, clean: bool = False) -> ResolvedSet:
     result = resolve(loaded, report)
     assert not (report.items if clean else report.errors), report.render_text()
     return result
+
+def walk_clauses(clauses: list[Clause]) -> Iterator[Clause]:
+    """Every clause of a tree, in document order."""
+    for clause in clauses:
+        yield clause
+        yield from walk_clauses(clause.clauses)
+
+
+def clause_set_texts(resolved: ResolvedSet) -> Iterator[tuple[str, str]]:
+    """(where, text) for every piece of text the set carries."""
+    cs = resolved.clause_set
+    std = cs.standard
+    yield "standard.title", std.title.zh
+    yield "standard.banner", std.banner
+    yield "standard.issuer", std.issuer
+    for para in (*std.scope, *std.foreword, *std.introduction):
+        yield "standard", para
+    for term in cs.terms:
+        yield term.id, term.term
+        yield term.id, term.definition
+        for note in term.notes:
+            yield term.id, note
+    for clause in walk_clauses(cs.clauses):
+        if clause.title:
+            yield clause.id, clause.title
+        for para in clause.paragraphs:
+            yield clause.id, para
+        for entry in clause.items:
+            if isinstance(entry, str):
+                yield clause.id, entry
+            else:
+                yield clause.id, entry.text
+                for sub in entry.items:
+                    yield clause.id, sub.text
+        for note in (*clause.notes, *clause.examples):
+            yield clause.id, note
+        for group in clause.phrases:
+            yield clause.id, group.scenario
+            for phrase in group.recommended:
+                yield clause.id, phrase
+            for bad in group.forbidden:
+                yield clause.id, bad.text
+                for extra in (bad.context, bad.instead):
+                    if extra:
+                        yield clause.id, extra

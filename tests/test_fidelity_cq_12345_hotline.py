@@ -20,7 +20,7 @@ from pathlib import Path
 import opencc  # type: ignore[import-untyped]
 import pytest
 
-from conftest import resolve_alone
+from conftest import clause_set_texts, resolve_alone, walk_clauses
 from seeds import _PINYIN, SEEDS, SET_SEEDS, normalise, seed_text
 from stdgen.model import Clause, ListItem, Source
 from stdgen.resolve import ResolvedSet
@@ -82,53 +82,8 @@ def _seed_lines() -> list[str]:
     return [line.strip() for line in _T2S.convert(_PINYIN.sub("", raw)).splitlines()]
 
 
-def _clauses(clauses: list[Clause]) -> Iterator[Clause]:
-    for clause in clauses:
-        yield clause
-        yield from _clauses(clause.clauses)
-
-
 def _by_id(resolved: ResolvedSet) -> dict[str, Clause]:
-    return {c.id: c for c in _clauses(resolved.clause_set.clauses)}
-
-
-def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str]]:
-    """(where, text) for every piece of text the set carries."""
-    cs = resolved.clause_set
-    std = cs.standard
-    yield "standard.title", std.title.zh
-    yield "standard.banner", std.banner
-    yield "standard.issuer", std.issuer
-    for para in (*std.scope, *std.foreword, *std.introduction):
-        yield "standard", para
-    for term in cs.terms:
-        yield term.id, term.term
-        yield term.id, term.definition
-        for note in term.notes:
-            yield term.id, note
-    for clause in _clauses(cs.clauses):
-        if clause.title:
-            yield clause.id, clause.title
-        for para in clause.paragraphs:
-            yield clause.id, para
-        for entry in clause.items:
-            if isinstance(entry, str):
-                yield clause.id, entry
-            else:
-                yield clause.id, entry.text
-                for sub in entry.items:
-                    yield clause.id, sub.text
-        for note in (*clause.notes, *clause.examples):
-            yield clause.id, note
-        for group in clause.phrases:
-            yield clause.id, group.scenario
-            for phrase in group.recommended:
-                yield clause.id, phrase
-            for bad in group.forbidden:
-                yield clause.id, bad.text
-                for extra in (bad.context, bad.instead):
-                    if extra:
-                        yield clause.id, extra
+    return {c.id: c for c in walk_clauses(resolved.clause_set.clauses)}
 
 
 def _sources(resolved: ResolvedSet) -> Iterator[tuple[str, Source | None]]:
@@ -136,7 +91,7 @@ def _sources(resolved: ResolvedSet) -> Iterator[tuple[str, Source | None]]:
     yield "standard.yaml", cs.standard.source
     for term in cs.terms:
         yield term.id, term.source
-    for clause in _clauses(cs.clauses):
+    for clause in walk_clauses(cs.clauses):
         yield clause.id, clause.source
     for annex in cs.annexes:
         yield annex.id, annex.source
@@ -188,13 +143,13 @@ def _list_length(clause: Clause, label: str | None) -> int:
 # 1. every text is the seed's text -------------------------------------------------------------
 
 def test_every_text_is_in_the_seed(resolved: ResolvedSet, repaired_seed: str) -> None:
-    missing = [f"{where}: {text}" for where, text in _texts(resolved)
+    missing = [f"{where}: {text}" for where, text in clause_set_texts(resolved)
                if normalise(resolved.plain(text)) not in repaired_seed]
     assert not missing, "not in the seed:\n" + "\n".join(missing)
 
 
 def test_every_repair_is_used_and_noted(resolved: ResolvedSet) -> None:
-    clauses = list(_clauses(resolved.clause_set.clauses))
+    clauses = list(walk_clauses(resolved.clause_set.clauses))
     problems = []
     for damaged, text in REPAIRS:
         holders = [c for c in clauses
@@ -211,7 +166,7 @@ def test_every_repair_is_used_and_noted(resolved: ResolvedSet) -> None:
 def test_no_damage_left(resolved: ResolvedSet) -> None:
     """No "?" of the encoding damage, pinyin or web debris in the stored text."""
     bad = re.compile(r"[?？][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|<br|图片")
-    found = [f"{where}: {text}" for where, text in _texts(resolved) if bad.search(text)]
+    found = [f"{where}: {text}" for where, text in clause_set_texts(resolved) if bad.search(text)]
     assert not found, "\n".join(found)
 
 
@@ -221,7 +176,7 @@ def test_every_numbered_item_of_the_seed_is_covered(resolved: ResolvedSet) -> No
     labels, _, _ = _seed_numbers()
     assert len(labels) == 3 + 3 + 6 + 7, labels  # sections, sub-headings, points, items
     by_source: dict[str, list[Clause]] = {}
-    for clause in _clauses(resolved.clause_set.clauses):
+    for clause in walk_clauses(resolved.clause_set.clauses):
         if clause.source and clause.source.clause:
             by_source.setdefault(clause.source.clause, []).append(clause)
     uncovered = []
@@ -239,7 +194,7 @@ def test_every_numbered_item_of_the_seed_is_covered(resolved: ResolvedSet) -> No
 def test_circled_lists_are_lists(resolved: ResolvedSet) -> None:
     _, circled, _ = _seed_numbers()
     assert len(circled) == 3, circled  # 端正坐姿, 双听筒式耳麦, 单听筒式耳麦
-    by_source = {c.source.clause: c for c in _clauses(resolved.clause_set.clauses)
+    by_source = {c.source.clause: c for c in walk_clauses(resolved.clause_set.clauses)
                  if c.source and c.source.clause and c.items}
     wrong = [(path, label, n) for path, label, n in circled
              if path not in by_source or _list_length(by_source[path], label) != n]
@@ -325,13 +280,13 @@ def test_empathy_formula_has_its_four_parts(resolved: ResolvedSet) -> None:
 
 
 def test_phrase_counts(resolved: ResolvedSet) -> None:
-    groups = [g for c in _clauses(resolved.clause_set.clauses) for g in c.phrases]
+    groups = [g for c in walk_clauses(resolved.clause_set.clauses) for g in c.phrases]
     assert len(groups) == 6
     assert sum(len(g.recommended) for g in groups) == 7
     assert sum(len(g.forbidden) for g in groups) == 0
 
 
 def test_scopes(resolved: ResolvedSet) -> None:
-    clauses = list(_clauses(resolved.clause_set.clauses))
+    clauses = list(walk_clauses(resolved.clause_set.clauses))
     assert all("hotline" in c.scope for c in clauses), [c.id for c in clauses if "hotline" not in c.scope]
     assert [c.id for c in clauses if c.scope != ["hotline"]] == ["CQ-03.1.2.5"]

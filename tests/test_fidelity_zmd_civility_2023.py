@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import resolve_alone
+from conftest import clause_set_texts, resolve_alone, walk_clauses
 from seeds import SEEDS, SET_SEEDS, normalise, seed_text
 from stdgen.model import Clause, Source
 from stdgen.resolve import ResolvedSet
@@ -36,56 +36,11 @@ def _seed_lines() -> list[str]:
     return [line.strip() for line in (SEEDS / SEED).read_text(encoding="utf-8").splitlines()]
 
 
-def _clauses(clauses: list[Clause]) -> Iterator[Clause]:
-    for clause in clauses:
-        yield clause
-        yield from _clauses(clause.clauses)
-
-
-def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str]]:
-    """(where, text) for every piece of text the set carries."""
-    cs = resolved.clause_set
-    std = cs.standard
-    yield "standard.title", std.title.zh
-    yield "standard.banner", std.banner
-    yield "standard.issuer", std.issuer
-    for para in (*std.scope, *std.foreword, *std.introduction):
-        yield "standard", para
-    for term in cs.terms:
-        yield term.id, term.term
-        yield term.id, term.definition
-        for note in term.notes:
-            yield term.id, note
-    for clause in _clauses(cs.clauses):
-        if clause.title:
-            yield clause.id, clause.title
-        for para in clause.paragraphs:
-            yield clause.id, para
-        for entry in clause.items:
-            if isinstance(entry, str):
-                yield clause.id, entry
-            else:
-                yield clause.id, entry.text
-                for sub in entry.items:
-                    yield clause.id, sub.text
-        for note in (*clause.notes, *clause.examples):
-            yield clause.id, note
-        for group in clause.phrases:
-            yield clause.id, group.scenario
-            for phrase in group.recommended:
-                yield clause.id, phrase
-            for bad in group.forbidden:
-                yield clause.id, bad.text
-                for extra in (bad.context, bad.instead):
-                    if extra:
-                        yield clause.id, extra
-
-
 def _sources(resolved: ResolvedSet) -> Iterator[tuple[str, Source | None]]:
     cs = resolved.clause_set
     for term in cs.terms:
         yield term.id, term.source
-    for clause in _clauses(cs.clauses):
+    for clause in walk_clauses(cs.clauses):
         yield clause.id, clause.source
     for annex in cs.annexes:
         yield annex.id, annex.source
@@ -119,12 +74,12 @@ def _forbidden_items() -> list[str]:
 
 
 def _by_id(resolved: ResolvedSet) -> dict[str, Clause]:
-    return {c.id: c for c in _clauses(resolved.clause_set.clauses)}
+    return {c.id: c for c in walk_clauses(resolved.clause_set.clauses)}
 
 
 def test_every_text_is_in_the_seed(resolved: ResolvedSet) -> None:
     seed = seed_text(SEED)
-    missing = [f"{where}: {text}" for where, text in _texts(resolved)
+    missing = [f"{where}: {text}" for where, text in clause_set_texts(resolved)
                if normalise(resolved.plain(text)) not in seed]
     assert not missing, "not in the seed:\n" + "\n".join(missing)
 
@@ -183,7 +138,7 @@ def test_articles_52_to_59_recommend_phrases(resolved: ResolvedSet, article: int
 
 
 def test_phrase_counts(resolved: ResolvedSet) -> None:
-    groups = [g for c in _clauses(resolved.clause_set.clauses) for g in c.phrases]
+    groups = [g for c in walk_clauses(resolved.clause_set.clauses) for g in c.phrases]
     assert sum(len(g.recommended) for g in groups) == 34
     assert sum(len(g.forbidden) for g in groups) == 11
 
