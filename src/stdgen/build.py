@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -50,12 +50,44 @@ Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class Unit:
+    """One document an artifact writes for one set: the files ``<stem>.<fmt>`` under output/<set>/.
+
+    Builds, incremental keys, staging, the cross-reference index and the site all work on units,
+    so an artifact that writes several documents per set (one per form) needs nothing special."""
+
+    stem: str  # path without extension relative to output/<set>/: "standard", "forms/QC-FORM-C1"
+    tree: Callable[[], Document]
+    formats: tuple[str, ...]
+    direct: Mapping[str, Callable[[Path], object]] = field(default_factory=dict)  # formats not written from the tree
+    ids: Callable[[], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
+    title: str = ""  # what the unit is, for indexes (empty: the artifact's label)
+
+    def files(self) -> dict[str, str]:
+        return {fmt: f"{self.stem}.{fmt}" for fmt in self.formats}
+
+
+@dataclass(frozen=True)
 class Artifact:
-    name: str  # file stem under output/<set>/
-    tree: Callable[[ResolvedSet], Document]
+    """A kind of output. Most write one unit per set named after the artifact, from ``tree``;
+    one that writes several gives ``units`` instead (then ``formats`` is the union of theirs)."""
+
+    name: str  # file stem under output/<set>/ of the single unit
+    tree: Callable[[ResolvedSet], Document] | None
     formats: tuple[str, ...]
     direct: dict[str, SetWriter] = field(default_factory=dict)  # formats written from the set, not a tree (XLSX)
     ids: Callable[[ResolvedSet], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
+    units: Callable[[ResolvedSet], list[Unit]] | None = None
+
+    def outputs(self, rs: ResolvedSet) -> list[Unit]:
+        """The documents this artifact writes for the set."""
+        if self.units is not None:
+            return self.units(rs)
+        assert self.tree is not None, f"artifact {self.name} has neither tree nor units"
+        ids = self.ids
+        return [Unit(self.name, partial(self.tree, rs), self.formats,
+                     {fmt: partial(write, rs) for fmt, write in self.direct.items()},
+                     partial(ids, rs) if ids is not None else None)]
 
 
 ARTIFACTS = [
@@ -67,12 +99,13 @@ ARTIFACTS = [
 @dataclass(frozen=True)
 class Job:
     artifact: str
+    stem: str  # the unit's
     fmt: str
     key: str
 
     @property
     def file(self) -> str:
-        return f"{self.artifact}.{self.fmt}"
+        return f"{self.stem}.{self.fmt}"
 
 
 @dataclass
@@ -101,8 +134,8 @@ def code_fingerprint() -> str:
 
 def plan(rs: ResolvedSet, formats: tuple[str, ...] = FORMATS) -> list[Job]:
     data = digest(rs.clause_set)
-    return [Job(a.name, fmt, _hash(code_fingerprint(), data, a.name, fmt))
-            for a in ARTIFACTS for fmt in a.formats if fmt in formats]
+    return [Job(a.name, unit.stem, fmt, _hash(code_fingerprint(), data, a.name, unit.stem, fmt))
+            for a in ARTIFACTS for unit in a.outputs(rs) for fmt in unit.formats if fmt in formats]
 
 
 def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, formats: tuple[str, ...] = FORMATS,
@@ -144,6 +177,7 @@ def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old:
     staging.chmod(0o755)
     for job in jobs:
         if job not in todo:  # unchanged: reuse the file of the previous build
+            (staging / job.file).parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(final / job.file, staging / job.file)
     return staging
 
@@ -151,7 +185,7 @@ def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old:
 def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None) -> None:
     if jobs <= 1 or len(tasks) <= 1:
         for w, job in tasks:
-            _collect(w, job, partial(render_job, w.rs, job.artifact, job.fmt, _path(w, job)))
+            _collect(w, job, partial(render_job, w.rs, job.artifact, job.stem, job.fmt, _path(w, job)))
             if progress:
                 progress(f"{w.rs.clause_set.name}/{job.file}")
         return
@@ -159,7 +193,7 @@ def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None
         import weasyprint  # noqa: F401  # imported once here; forked workers inherit it
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: list[tuple[_SetWork, Job, Future[dict[str, int]]]] = [
-            (w, job, pool.submit(render_job, w.rs, job.artifact, job.fmt, _path(w, job))) for w, job in tasks]
+            (w, job, pool.submit(render_job, w.rs, job.artifact, job.stem, job.fmt, _path(w, job))) for w, job in tasks]
         for w, job, future in futures:
             _collect(w, job, future.result)
             if progress:
@@ -168,7 +202,9 @@ def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None
 
 def _path(w: _SetWork, job: Job) -> Path:
     assert w.staging is not None
-    return w.staging / job.file
+    path = w.staging / job.file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> None:
@@ -178,14 +214,16 @@ def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> Non
         w.error = w.error or f"{job.file}: {exc!r}"
 
 
-def render_job(rs: ResolvedSet, artifact_name: str, fmt: str, path: Path) -> dict[str, int]:
-    """Write one file; return the PDF page of each anchor (empty for other formats)."""
+def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: Path) -> dict[str, int]:
+    """Write one file of one unit; return the PDF page of each anchor (empty for other formats).
+    The unit is found again here by its stem: a worker process receives names, not closures."""
     artifact = next(a for a in ARTIFACTS if a.name == artifact_name)
-    direct = artifact.direct.get(fmt)
+    unit = next(u for u in artifact.outputs(rs) if u.stem == stem)
+    direct = unit.direct.get(fmt)
     if direct is not None:
-        direct(rs, path)
+        direct(path)
         return {}
-    result = WRITERS[fmt](artifact.tree(rs), path)
+    result = WRITERS[fmt](unit.tree(), path)
     return result if isinstance(result, dict) else {}
 
 
@@ -212,10 +250,10 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def pdf_pages(out_root: Path, set_name: str, artifact: str) -> dict[str, int]:
-    """Anchor → 1-based page of output/<set>/<artifact>.pdf, as recorded when it was written."""
+def pdf_pages(out_root: Path, set_name: str, stem: str) -> dict[str, int]:
+    """Anchor → 1-based page of output/<set>/<stem>.pdf (a unit's PDF), as recorded when it was written."""
     pages: dict[str, dict[str, int]] = _read_manifest(out_root / set_name).get("pages", {})
-    return pages.get(f"{artifact}.pdf", {})
+    return pages.get(f"{stem}.pdf", {})
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

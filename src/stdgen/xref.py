@@ -1,10 +1,10 @@
 """The cross-reference index: every ID of every set → where it appears in each artifact.
 
-Artifacts register what they contain: a per-set artifact of ``build.ARTIFACTS`` may give an
-``ids`` function (the IDs it shows); without one, its IDs are those its document tree anchors
-or links to (``Span.link``, or the ``#ID`` of a ``Span.href``). Only files that exist under
-the output folder are listed. A PDF's page of an anchored ID is the one the PDF renderer
-recorded when it wrote the file (``build.pdf_pages``).
+Artifacts register what they contain: each output unit of a per-set artifact of
+``build.ARTIFACTS`` (one document, several formats) may give an ``ids`` function (the IDs it
+shows); without one, its IDs are those its document tree anchors or links to (``Span.link``,
+or the ``#ID`` of a ``Span.href``). Only files that exist under the output folder are listed.
+A PDF's page of an anchored ID is the one the PDF renderer recorded when it wrote the file (``build.pdf_pages``).
 
 ``xref.json`` is for machines (paths relative to the output folder); ``xref.html`` is the same
 index to read, one table per set, each ID linking to its places and to its related clauses.
@@ -125,18 +125,17 @@ def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], co
 
 def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, pages_of: PageLookup | None,
               places: dict[tuple[str, str], list[Appearance]]) -> None:
-    files = {fmt: f"{name}/{artifact.name}.{fmt}" for fmt in artifact.formats
-             if (out_root / name / f"{artifact.name}.{fmt}").is_file()}
-    if not files:
-        return
-    doc = artifact.tree(rs)
-    anchors, links = tree_ids(doc)
-    shown = set(artifact.ids(rs)) if artifact.ids else anchors | links
-    pages = pages_of(name, artifact.name) if pages_of and "pdf" in files else {}
-    for ident in rs.targets:
-        if ident in shown:
-            link = [f"{files['html']}#{ident}"] if "html" in files and ident in anchors else []
-            places.setdefault((name, ident), []).append(Appearance(artifact.name, files, link, pages.get(ident)))
+    for unit in artifact.outputs(rs):
+        files = {fmt: f"{name}/{file}" for fmt, file in unit.files().items() if (out_root / name / file).is_file()}
+        if not files:
+            continue
+        anchors, links = tree_ids(unit.tree())
+        shown = set(unit.ids()) if unit.ids else anchors | links
+        pages = pages_of(name, unit.stem) if pages_of and "pdf" in files else {}
+        for ident in rs.targets:
+            if ident in shown:
+                link = [f"{files['html']}#{ident}"] if "html" in files and ident in anchors else []
+                places.setdefault((name, ident), []).append(Appearance(artifact.name, files, link, pages.get(ident)))
 
 
 def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appearance]]) -> Iterator[dict[str, Any]]:
