@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -164,7 +165,9 @@ def test_schema_command(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0
     schema = json.loads(out.read_text(encoding="utf-8"))
-    clause = schema["$defs"]["content"]["$defs"]["Clause"]
+    clause = schema["$defs"]["Clause"]
+    refs = re.findall(r'"\$ref": "#/\$defs/([^"]+)"', out.read_text(encoding="utf-8"))
+    assert refs and all(ref in schema["$defs"] for ref in refs)  # editors resolve every reference
     assert {"id", "type", "scope", "phrases", "check", "source", "related"} <= set(clause["properties"])
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from . import __version__
 from .artifacts.checklist.tree import build as checklist_tree
+from .artifacts.checklist.tree import empty_notice as checklist_empty
 from .artifacts.checklist.tree import row_ids as checklist_ids
 from .artifacts.checklist.xlsx import write_set_xlsx
 from .artifacts.concordance.topics import build_concordance
@@ -78,6 +79,7 @@ class Artifact:
     direct: dict[str, SetWriter] = field(default_factory=dict)  # formats written from the set, not a tree (XLSX)
     ids: Callable[[ResolvedSet], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
     units: Callable[[ResolvedSet], list[Unit]] | None = None
+    empty: Callable[[ResolvedSet], str | None] | None = None  # why it would have no content (a B003 warning)
 
     def outputs(self, rs: ResolvedSet) -> list[Unit]:
         """The documents this artifact writes for the set."""
@@ -92,7 +94,8 @@ class Artifact:
 
 ARTIFACTS = [
     Artifact("standard", standard_tree, ("docx", "html", "pdf")),
-    Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"), {"xlsx": write_set_xlsx}, checklist_ids),
+    Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"), {"xlsx": write_set_xlsx}, checklist_ids,
+             empty=checklist_empty),
 ]
 
 
@@ -142,6 +145,8 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
                jobs: int = 1, force: bool = False, progress: Progress | None = None) -> list[Path]:
     """Bring every set's output up to date; return the files written (none for an unchanged set)."""
     out_root.mkdir(parents=True, exist_ok=True)
+    sets = list(sets)
+    _report_empty(sets, out_root, report)
     work = [_prepare(rs, out_root, formats, force) for rs in sets]
     pending = [w for w in work if w.todo]
     for w in pending:
@@ -153,6 +158,16 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     for w in pending:
         written.extend(_finish(w, report))
     return written
+
+
+def _report_empty(sets: list[ResolvedSet], out_root: Path, report: Report) -> None:
+    for rs in sets:
+        for artifact in ARTIFACTS:
+            why = artifact.empty(rs) if artifact.empty else None
+            if why:
+                report.add("B003", why, Position(str(out_root / rs.clause_set.name / artifact.name)),
+                           "it is written all the same; give clauses type: requirement or a check: to fill it",
+                           severity="warning")
 
 
 def build_set(rs: ResolvedSet, out_root: Path, report: Report, formats: tuple[str, ...] = FORMATS,

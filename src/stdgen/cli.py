@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 import typer
 
 from .diagnostics import ExitCode, Report
-from .workspace import open_workspace
+from .workspace import open_workspace, sets_with_errors
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -83,14 +83,17 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
-    if report.failed(strict):
-        _finish(report, fmt, strict)
-    total = sum(len(plan(rs)) for rs in workspace.sets.values())
+    # a set with errors is not built; the other sets named are (the run still fails)
+    refused = sets_with_errors(workspace, report) if not strict else (
+        set(workspace.sets) if report.failed(strict) else set())
+    ready = [rs for name, rs in workspace.sets.items() if name not in refused]
+    total = sum(len(plan(rs)) for rs in ready)
     with typer.progressbar(length=total, label="building", file=sys.stderr,
                            hidden=fmt is Format.json) as bar:
-        written = build_sets(workspace.sets.values(), out, report, jobs=jobs or os.cpu_count() or 1, force=force,
+        written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
                              progress=lambda _name: bar.update(1))
-    written += build_workspace(workspace, out, report, force=force)  # cross-set files when every set was built
+    if not report.failed(strict):  # cross-set files link every set: only when all of them are good
+        written += build_workspace(workspace, out, report, force=force)
     _finish(report, fmt, strict)
     if fmt is Format.text:
         for path in written:

@@ -87,8 +87,8 @@ def _validate(path: Path, model: type[M], report: Report,
         if code == "Y001" and "[[" in lines.get(line, "") + lines.get(line - 1, ""):
             hint = "inside [ … ] lists quote a text that holds [[ID]] references: [\"见[[QC-A]]。\"]"
         report.add(code, message, Position(name, line, col), hint)
-    if located.problems:
-        return None
+    if any(code == "Y001" for _, _, code, _ in located.problems):
+        return None  # a syntax error leaves no data to validate; other problems do not hide the rest
     data = located.data if located.data is not None else {}
     if not isinstance(data, dict):
         report.add("S004", "the file must hold a mapping of keys", Position(name, 1, 1),
@@ -96,9 +96,9 @@ def _validate(path: Path, model: type[M], report: Report,
         return None
     _record_origins(data, (), located, name, origins)
     try:
-        return model.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as exc:
-        seen: set[tuple[str, tuple[str | int, ...]]] = set()
+        seen: set[tuple[str, tuple[str | int, ...]]] = set(("value", p) for p in located.unreadable)
         for err in exc.errors():
             # a union (e.g. text: str | list[str]) fails once per branch: report each place once
             key = (err["type"] if err["type"] in {"extra_forbidden", "missing"} else "value",
@@ -107,6 +107,7 @@ def _validate(path: Path, model: type[M], report: Report,
                 seen.add(key)
                 _report_error(err, model, located, name, report)
         return None
+    return None if located.problems else validated
 
 
 def text_lines(path: Path) -> dict[int, str]:
@@ -156,9 +157,8 @@ def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = list(_fields_at(root, loc[:-1]))
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        report.add("S001", f"unknown key '{key}'", Position(name, *located.where(loc, key=True)), hint)
+        report.add("S001", f"unknown key '{key}'", Position(name, *located.where(loc, key=True)),
+                   _key_hint(key, allowed))
     elif kind == "missing":
         field_name = str(err["loc"][-1])
         report.add("S002", f"missing required key '{field_name}'",
@@ -174,6 +174,32 @@ def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,
     else:
         report.add("S004", f"{_label(loc)}: {err['msg']}", Position(name, *located.where(loc)),
                    "check the value's type (quote numbers meant as text, e.g. '10.4')")
+
+
+KEY_SYNONYMS = {
+    "english": "en", "chinese": "zh", "name": "title", "heading": "title", "body": "text",
+    "paragraphs": "text", "content": "text", "list": "items", "bullets": "items", "note": "notes",
+    "example": "examples", "children": "clauses", "subclauses": "clauses", "kind_of": "type",
+    "provision": "type", "ref": "related", "refs": "related", "see_also": "related", "definition_en": "en",
+    "references": "normative_references", "drafter": "drafters", "proposed_by": "proposer",
+    "issued_by": "issuer", "effective": "implemented", "published": "issued", "replace": "replaces",
+    "supersedes": "replaces", "filing": "filing_number", "record_number": "filing_number",
+    "terms_and_definitions": "terms", "annex": "annexes", "appendix": "annexes", "appendices": "annexes",
+    "figure": "figures", "image": "figures", "caption_en": "caption", "drafting_unit": "drafting_units",
+}
+"""Keys a newcomer writes that no spelling distance finds (``english`` → ``en``)."""
+
+
+def _key_hint(key: str, allowed: list[str]) -> str:
+    """A did-you-mean for every unknown key: a known synonym, a close spelling, else the nearest key."""
+    synonym = KEY_SYNONYMS.get(key.lower().replace("-", "_"))
+    close = [synonym] if synonym in allowed else difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if not close:
+        close = [k for k in allowed if key.lower() in k or k in key.lower()][:1]
+    if not close:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.0)
+    listing = f"; allowed keys here: {', '.join(allowed)}" if allowed else ""
+    return f"did you mean '{close[0]}'?{listing}" if close else f"no keys are allowed here{listing}"
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:

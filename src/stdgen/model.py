@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9.]+)+$", max_length=40)]
 """Stable clause identifier: a set prefix, a dash, then letters/digits/dots, e.g. ``QC-10.4``."""
@@ -165,6 +165,21 @@ class Title(Strict):
     en: str | None = None
 
 
+def _title_shorthand(value: object) -> object:
+    """``title: 政务服务…`` is the Chinese title alone."""
+    return {"zh": value} if isinstance(value, str) else value
+
+
+def _edition_text(value: object) -> object:
+    """``edition: 2009`` unquoted is a YAML integer; the edition is the year as text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+TitleField = Annotated[Title, BeforeValidator(_title_shorthand, json_schema_input_type=Title | Text)]
+Edition = Annotated[Literal["2009", "2020"],
+                    BeforeValidator(_edition_text, json_schema_input_type=Literal["2009", "2020", 2009, 2020])]
+
+
 class Standard(Strict):
     """Metadata of one clause set (``standard.yaml``)."""
 
@@ -173,7 +188,7 @@ class Standard(Strict):
     kind: Literal["local-standard", "normative-document"] = "local-standard"
     banner: Text  # 安徽省地方标准 / 驻马店市政务服务和大数据管理局
     mark: str | None = None  # "DB34" shown top right of the cover
-    title: Title
+    title: TitleField
     ics: str | None = None
     ccs: str | None = None
     filing_number: str | None = None  # 备案号
@@ -185,7 +200,7 @@ class Standard(Strict):
     drafting_units: list[Text] = []
     drafters: list[Text] = []
     replaces: list[Text] = []
-    edition: Literal["2009", "2020"] = "2020"
+    edition: Edition = "2020"
     status: Literal["draft", "published", "trial"] = "published"
     complete: bool = True  # false when the source text is cut off
     patent_notice: bool = True

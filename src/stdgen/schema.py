@@ -9,13 +9,18 @@ from .model import Standard
 
 
 def json_schema() -> dict[str, Any]:
+    """One schema for both kinds of file. Each model's nested ``$defs`` are lifted to the top, where
+    their ``#/$defs/…`` references point (editors such as VS Code resolve them there)."""
+    defs: dict[str, Any] = {}
+    roots: dict[str, Any] = {}
+    for name, model in (("standard", Standard), ("content", Content)):
+        schema = model.model_json_schema()
+        defs.update(schema.pop("$defs", {}))
+        roots[name] = schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "stdgen clause set",
         "description": "standard.yaml follows 'standard'; every other *.yaml of a set follows 'content'.",
         "oneOf": [{"$ref": "#/$defs/standard"}, {"$ref": "#/$defs/content"}],
-        "$defs": {
-            "standard": Standard.model_json_schema(),
-            "content": Content.model_json_schema(),
-        },
+        "$defs": {**defs, **roots},
     }

@@ -50,3 +50,14 @@ def _cross_set_checks(workspace: Workspace, report: Report) -> None:
     check_related(workspace.loaded, report, set(workspace.sets))
     if workspace.sets and set(workspace.sets) == set(workspace.loaded):
         build_concordance(workspace, report)
+
+
+def sets_with_errors(workspace: Workspace, report: Report) -> set[str]:
+    """Names of the resolved sets that have an error diagnostic in one of their files."""
+    failed: set[str] = set()
+    for diag in report.errors:
+        where = Path(diag.position.file)
+        for name in workspace.sets:
+            if where.is_relative_to(workspace.root / name):
+                failed.add(name)
+    return failed

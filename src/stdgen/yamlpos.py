@@ -22,6 +22,7 @@ class Located:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[tuple[int, int, str, str]] = field(default_factory=list)  # line, col, code, message
+    unreadable: set[Path] = field(default_factory=set)  # values already reported (Y003, Y005): not validated again
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of the value (or key) at path, falling back to the nearest parent."""
@@ -43,6 +44,7 @@ class _Builder:
         self.out.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self.seen:
             self._problem(node, "Y003", "YAML anchors and aliases are not allowed in clause files")
+            self.out.unreadable.add(path)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -50,6 +52,7 @@ class _Builder:
                 return self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date: 2019-02-30
                 self._problem(node, "Y005", f"value '{node.value}' cannot be read: {exc}")
+                self.out.unreadable.add(path)
                 return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]

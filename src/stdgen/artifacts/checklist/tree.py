@@ -40,6 +40,14 @@ def row_ids(rs: ResolvedSet) -> list[str]:
     return [row.id for row in build_checklist(rs).rows]
 
 
+def empty_notice(rs: ResolvedSet) -> str | None:
+    """Why the full checklist of a set would have no rows (for the build to say so), else None."""
+    if build_checklist(rs).rows:
+        return None
+    return (f"the checklist of {rs.clause_set.name} has no rows: the set has no requirement clause "
+            "(type: requirement) and no clause with check:")
+
+
 def title_of(cl: Checklist) -> str:
     std = cl.rs.standard
     return f"{std.number or ''} {std.title.zh} 监督检查表".strip()
