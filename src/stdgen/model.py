@@ -43,12 +43,16 @@ Scope = Literal["all-staff", "window", "hotline", "hall", "management", "supervi
 
 class ForbiddenPhrase(Strict):
     text: Text
-    context: str | None = None  # when it must not be said, as the source gives it
-    instead: str | None = None  # what to say instead
+    context: str | None = None  # when it must not be said, as the source gives it (its condition)
+    instead: str | None = None  # what to say instead; None: the source gives none (lint L303)
+    rule: bool = False  # the source states a rule (其他有损人格…的语言), not words: never quoted
 
 
 class PhraseGroup(Strict):
+    """Phrases of one service scenario (问候, 受理, 服务忌语 …) as the set names it."""
+
     scenario: Text
+    context: str | None = None  # when the recommended phrases are said, as the source gives it (工作出现差错时)
     recommended: list[Text] = []
     forbidden: list[ForbiddenPhrase] = []
 

@@ -1,8 +1,11 @@
 """What an inspection checklist holds: one row per checkable provision of a resolved set.
 
-Which clauses are rows
-    every 要求 (requirement) clause; 推荐 (recommendation) clauses only when asked for; any
-    other clause only when its YAML gives a ``check`` (its author declared it checkable).
+Which clauses are rows: see ``checkable`` (the one place the rule is written; README lists it).
+Phrase lists become one row each
+    an inspector ticks behaviour, not a quotation: a clause whose subtree is nothing but phrases
+    of one kind (see ``phrase_list``) is one row, "未使用服务忌语（见A.2）" or
+    "使用规范文明用语（见A.1）", with its phrases listed under it in small type; its
+    sub-clauses are not rows of their own.
 Filter by scope
     a clause is kept when one of its scopes is asked for; ``all-staff`` clauses also count
     for every staff scope (window, hotline, hall).
@@ -18,11 +21,11 @@ Method when ``check.method`` is not given (first rule that matches)
 Points
     ``check.points`` when given, else 1.
 """
-
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from ...model import Clause, ProvisionType, Scope
 from ...resolve import Node, ResolvedSet, Target
@@ -43,6 +46,10 @@ LIST_MARKS = {"dash": "——", "letter": "abcdefghijklmnopqrstuvwxyz", "number"
 Part = str | Target
 """A piece of requirement text: literal text or a resolved reference."""
 
+PhraseKind = Literal["recommended", "forbidden"]
+PHRASE_ROW: dict[str, str] = {"recommended": "使用规范文明用语", "forbidden": "未使用服务忌语"}
+PHRASE_LEAD: dict[str, str] = {"recommended": "用语", "forbidden": "忌语"}
+
 
 @dataclass(frozen=True)
 class Row:
@@ -56,11 +63,15 @@ class Row:
     points: float
     kind: ProvisionType
     scopes: tuple[str, ...]
+    phrases: tuple[str, ...] = ()  # a phrase-list row: its phrases, printed small under the requirement
 
     @property
     def text(self) -> str:
-        """The requirement as plain text, one line per paragraph or list item."""
-        return "\n".join(_plain(line) for line in self.lines)
+        """The requirement as plain text, one line per paragraph or list item, then the phrases on one line."""
+        lines = [_plain(line) for line in self.lines]
+        if self.phrases:
+            lines.append("　".join(self.phrases))
+        return "\n".join(lines)
 
     @property
     def short(self) -> str:
@@ -139,24 +150,123 @@ def _walk(rs: ResolvedSet, node: Node, chapter: str, above: list[Node], wanted: 
           recommendations: bool, out: list[Row | Group], printed: set[str]) -> None:
     """Rows in document order; a heading is printed once, just before its first row."""
     item = node.item
+    kind = phrase_list(node)
+    if kind is not None:
+        row = _phrase_row(rs, node, kind, chapter, wanted, recommendations)
+        if row is not None:
+            _headings(above, out, printed)
+            out.append(replace(row, index=_next_index(out)))
+        return
     is_row = isinstance(item, Clause) and checkable(item, recommendations) and in_scope(item.scope, wanted)
     if isinstance(item, Clause) and is_row:
-        for heading in above:
-            if heading.id not in printed:
-                printed.add(heading.id)
-                out.append(Group(heading.id, heading.number, heading.title or "", heading.depth))
-        index = sum(isinstance(e, Row) for e in out) + 1
-        out.append(_row(rs, node, item, chapter, index))
+        _headings(above, out, printed)
+        out.append(_row(rs, node, item, chapter, _next_index(out)))
     for child in node.children:
         _walk(rs, child, chapter, above if is_row else [*above, node], wanted, recommendations, out, printed)
 
 
+def _headings(above: list[Node], out: list[Row | Group], printed: set[str]) -> None:
+    for heading in above:
+        if heading.id not in printed:
+            printed.add(heading.id)
+            out.append(Group(heading.id, heading.number, heading.title or "", heading.depth))
+
+
+def _next_index(out: list[Row | Group]) -> int:
+    return sum(isinstance(e, Row) for e in out) + 1
+
+
 def checkable(clause: Clause, recommendations: bool) -> bool:
+    """Whether a clause is a checklist row — the checkability rule, written only here:
+
+    every 要求 (requirement) clause; 推荐 (recommendation) clauses only when asked for
+    (``--recommendations``); any other clause — 指示 (instruction), 陈述, 允许 — only when its
+    YAML gives a ``check`` (its author declared how an inspector verifies it, e.g.
+    DB34/T 3395—2019 5.2 便民用品). Phrase lists are folded into one row (``phrase_list``).
+    """
     if clause.type is ProvisionType.requirement:
         return True
     if clause.type is ProvisionType.recommendation:
         return recommendations
     return clause.check is not None
+
+
+def phrase_list(node: Node) -> PhraseKind | None:
+    """The kind of phrases a clause is a list of, or None when it is more than a phrase list.
+
+    A clause is a phrase list when it is a clause (not a chapter or annex), every clause without
+    sub-clauses in its subtree gives phrases, they are all of one kind (only recommended or only
+    forbidden), and its own text says nothing else: none, a lead-in ending in a colon
+    ("严禁使用以下服务忌语："), or its phrases themselves ("您好、请、对不起、谢谢、再见。"), and no list.
+    A clause whose text says more (禁用“……”等用语，推卸责任) stays a row of its own.
+    """
+    item = node.item
+    if node.depth == 1 or not isinstance(item, Clause) or item.items or not _only_leads(item):
+        return None
+    leaves = [n.item for n in node.walk() if not n.children and isinstance(n.item, Clause)]
+    if not all(leaf.phrases for leaf in leaves):
+        return None
+    kinds = {kind for n in node.walk() if isinstance(n.item, Clause) for kind in _kinds(n.item)}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _only_leads(clause: Clause) -> bool:
+    words = [p for g in clause.phrases for p in (*g.recommended, *(f.text for f in g.forbidden))]
+    words += [c for g in clause.phrases for c in (g.context, *(f.context for f in g.forbidden)) if c]
+    for paragraph in clause.paragraphs:
+        rest = paragraph
+        for word in sorted(words, key=len, reverse=True):
+            rest = rest.replace(word, "")
+        if not _lead_in(paragraph) and any(ch.isalnum() for ch in rest):
+            return False
+    return True
+
+
+def _lead_in(paragraph: str) -> bool:
+    """One sentence ending in a colon: it introduces what follows and says nothing of its own."""
+    body = paragraph.rstrip()
+    return body.endswith(("：", ":")) and not any(mark in body for mark in "。；！？;!?")
+
+
+def _kinds(clause: Clause) -> Iterator[PhraseKind]:
+    for group in clause.phrases:
+        if group.recommended:
+            yield "recommended"
+        if group.forbidden:
+            yield "forbidden"
+
+
+def _phrase_row(rs: ResolvedSet, node: Node, kind: PhraseKind, chapter: str, wanted: tuple[str, ...],
+                recommendations: bool) -> Row | None:
+    """One row for a phrase list: its in-scope phrases listed, when one of its clauses is checkable."""
+    clauses = [n.item for n in node.walk() if isinstance(n.item, Clause) and in_scope(n.item.scope, wanted)]
+    checked = [c for c in clauses if checkable(c, recommendations)]
+    if not checked:
+        return None
+    phrases = [p for c in clauses for p in phrase_texts(c, kind)]
+    target = rs.targets.get(node.id)
+    lines: tuple[tuple[Part, ...], ...] = ((f"{PHRASE_ROW[kind]}（见", target or node.number, "）"),)
+    own = node.item.check if isinstance(node.item, Clause) else None
+    method = tuple(own.method) if own is not None and "method" in own.model_fields_set else ("观察", "暗访")
+    points = own.points if own is not None else DEFAULT_POINTS
+    kinds = {c.type for c in checked}
+    provision = ProvisionType.requirement if ProvisionType.requirement in kinds else checked[0].type
+    scopes = tuple(dict.fromkeys(s for c in checked for s in c.scope))
+    return Row(0, node.id, node.number, chapter, None, lines, method, points, provision, scopes,
+               (f"{PHRASE_LEAD[kind]}：", *phrases))
+
+
+def phrase_texts(clause: Clause, kind: PhraseKind) -> Iterator[str]:
+    """The clause's phrases of one kind as a list prints them: words quoted, a rule as it is,
+    a condition in brackets after the forbidden words (before recommended ones, as the sources do)."""
+    for group in clause.phrases:
+        if kind == "recommended":
+            lead = f"（{group.context}）" if group.context else ""
+            yield from (f"{lead}“{p}”" for p in group.recommended)
+        else:
+            for bad in group.forbidden:
+                words = bad.text if bad.rule else f"“{bad.text}”"
+                yield words + (f"（{bad.context}）" if bad.context else "")
 
 
 def in_scope(scopes: Iterable[Scope | str], wanted: tuple[str, ...]) -> bool:

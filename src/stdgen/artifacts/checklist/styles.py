@@ -16,6 +16,7 @@ STYLES: dict[str, Style] = {
     "cell": Style("检查表_表格", "song", 10, "left"),
     "cell-center": Style("检查表_表格居中", "song", 10, "center"),
     "cell-small": Style("检查表_表格小字", "song", 8, "center"),
+    "cell-phrases": Style("检查表_用语", "song", 8, "left"),  # the phrases of a phrase-list row
     "cell-title": Style("检查表_条标题", "hei", 10, "left"),
     "cell-head": Style("检查表_表头", "hei", 10, "center"),
     "cell-head-small": Style("检查表_表头小字", "hei", 9, "center"),

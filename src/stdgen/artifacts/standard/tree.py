@@ -178,8 +178,8 @@ def _phrases_are_content(clause: Clause) -> bool:
 
 def _phrase_lines(clause: Clause) -> list[str | ItemData]:
     lines: list[str | ItemData] = []
-    for group in clause.phrases:
-        lines.extend(group.recommended)
+    for group in clause.phrases:  # a condition leads its phrases, as the sources print it: （工作出现差错时）对不起……
+        lines.extend(f"（{group.context}）{p}" if group.context else p for p in group.recommended)
         lines.extend(f"{p.text}（{p.context}）" if p.context else p.text for p in group.forbidden)
     return lines
 
