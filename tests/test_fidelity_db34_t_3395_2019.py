@@ -119,6 +119,19 @@ def test_every_seed_number_is_covered(resolved: ResolvedSet) -> None:
     assert not uncovered, f"seed numbers with no clause: {uncovered}"
 
 
+def test_every_seed_number_is_printed_as_in_the_seed(resolved: ResolvedSet) -> None:
+    """Each chapter, clause, annex and table keeps the number the seed prints for it."""
+    printed = {node.number for node in resolved.chapters}
+    printed |= {node.number for node in resolved.nodes() if node.depth > 1}
+    printed |= {f"附录{a.number}" for a in resolved.annexes}
+    printed |= {t.number for t in resolved.targets.values() if t.kind in ("term", "table")}
+    printed |= {"1", "2", "3"}
+    assert sorted(_seed_numbers() - printed) == []
+    wrong = [(node.id, node.number, node.item.source.clause) for node in resolved.nodes()
+             if isinstance(node.item, Clause) and node.item.source and node.number != node.item.source.clause]
+    assert wrong == []
+
+
 def test_every_item_names_its_source(resolved: ResolvedSet) -> None:
     cs = resolved.clause_set
     nameless = [x.id for x in (*_all(resolved), *cs.terms, *cs.forms) if not x.source or not x.source.clause]
@@ -151,7 +164,7 @@ def test_numbering(resolved: ResolvedSet) -> None:
     assert [a.number for a in resolved.annexes] == ["A", "B", "C"]
     assert numbers["QC-10.4"] == "10.4"
     assert numbers["QC-A.1.2.3"] == "A.1.2.3"
-    assert numbers["QC-A.2.1.16"] == "A.2.16"  # printed A.2.1.16 in the seed
+    assert numbers["QC-A.2.1.16"] == "A.2.1.16"  # printed directly under A.2, kept as published
     assert resolved.form_tables == {"QC-FORM-C1": "表C.1"}
     assert [t.term for t in resolved.clause_set.terms] == ["政务服务", "亲切服务"]
 

@@ -108,6 +108,18 @@ def test_every_seed_number_is_covered(resolved: ResolvedSet) -> None:
     assert not uncovered, f"seed numbers with no clause or term: {uncovered}"
 
 
+def test_every_seed_number_is_printed_as_in_the_seed(resolved: ResolvedSet) -> None:
+    """Each clause keeps the number the seed prints for it, and every seed number is printed."""
+    printed = {node.number for node in resolved.nodes()}
+    printed |= {resolved.term_number(i) for i in range(len(resolved.clause_set.terms))}
+    assert [n for n in _seed_numbers() if n not in printed] == []
+    wrong = [(node.id, node.number, node.item.source.clause) for node in resolved.nodes()
+             if node.item.source and node.item.source.clause and node.number != node.item.source.clause]
+    assert wrong == []
+    numbers = {node.id: node.number for node in resolved.nodes()}
+    assert (numbers["QX-6.1"], numbers["QX-6.1.2.1"], numbers["QX-6.1.4"]) == ("6.1", "6.1.2.1", "6.1.4")
+
+
 def test_every_element_has_a_source(resolved: ResolvedSet) -> None:
     cs = resolved.clause_set
     missing = [t.id for t in cs.terms if t.source is None]
@@ -175,9 +187,9 @@ def test_structure_as_in_seed(resolved: ResolvedSet) -> None:
     assert len(by_source["5.1"].items) == 4
     assert all(c.title is None for c in by_source["4"].clauses)
     assert all(c.title for c in by_source["5"].clauses)
-    chapter6 = by_source["6, 6.1"]
-    assert chapter6.paragraphs == ["分类及策略"]
-    assert [c.source.clause for c in chapter6.clauses if c.source] == ["6.1.1", "6.1.2", "6.1.3", "6.1.4"]
+    assert [c.source.clause for c in by_source["6"].clauses if c.source] == ["6.1"]  # a single clause, as printed
+    assert by_source["6.1"].title == "分类及策略"
+    assert [c.source.clause for c in by_source["6.1"].clauses if c.source] == ["6.1.1", "6.1.2", "6.1.3", "6.1.4"]
     assert [c.source.clause for c in by_source["8.1"].clauses if c.source] == ["8.1.1", "8.1.2", "8.1.3"]
 
 

@@ -1,4 +1,4 @@
-"""Resolution: numbers from position, cross-references by ID, structure rules.
+"""Resolution: numbers (printed or from position), cross-references by ID, structure rules.
 
 Pure computation over a ClauseSet; positions come from the LoadedSet only to
 report problems.
@@ -22,6 +22,7 @@ REF = re.compile(r"\[\[([^\[\]\s]{1,60})\]\]")
 FIRST_CHAPTER = 4  # 1 范围, 2 规范性引用文件, 3 术语和定义 are always there
 MAX_DEPTH = 6  # a chapter plus five levels of clauses
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # GB/T 1.1 skips I and O for annexes
+PRINTED_NUMBER = re.compile(r"^(\d+|[A-Z])(\.\d+)+$|^\d+$")
 
 Kind = Literal["chapter", "clause", "annex", "term", "table", "form"]
 Claim = Callable[[str, "Target"], None]
@@ -36,6 +37,7 @@ class Node:
     depth: int  # 1 for chapters and annexes
     item: Clause | Annex
     children: list[Node] = field(default_factory=list)
+    position: str = ""  # the number position gives, when a published number differs from it
 
     @property
     def title(self) -> str | None:
@@ -106,8 +108,9 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     other sets are unknown: only related IDs with this set's own prefix are checked (R006)."""
     cs = loaded.clause_set
     targets: dict[str, Target] = {}
-    chapters = [_number(c, str(FIRST_CHAPTER + i), 1) for i, c in enumerate(cs.clauses)]
-    annexes = [_annex(a, LETTERS[i] if i < len(LETTERS) else f"Z{i}") for i, a in enumerate(cs.annexes)]
+    printed = printed_numbers(cs.standard)
+    chapters = [_number(c, str(FIRST_CHAPTER + i), 1, printed) for i, c in enumerate(cs.clauses)]
+    annexes = [_annex(a, LETTERS[i] if i < len(LETTERS) else f"Z{i}", printed) for i, a in enumerate(cs.annexes)]
     resolved = ResolvedSet(cs, chapters, annexes, targets)
     seen: dict[str, str] = {}
     repeats: dict[str, int] = {}
@@ -137,15 +140,33 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     return resolved
 
 
-def _number(clause: Clause, number: str, depth: int) -> Node:
-    node = Node(clause.id, number, depth, clause)
-    node.children = [_number(c, f"{number}.{i + 1}", depth + 1) for i, c in enumerate(clause.clauses)]
+Printed = Callable[[Clause], str | None]
+
+
+def printed_numbers(standard: Standard) -> Printed:
+    """A published standard keeps the clause numbers it printed: a clause whose source is this very
+    document (``source.document`` is the set's number) takes ``source.clause`` as its number. Any
+    other clause, and every clause of a fork or new set (another number, or none), is numbered
+    from position."""
+    def printed(clause: Clause) -> str | None:
+        source = clause.source
+        if source is None or not source.clause or standard.number is None or source.document != standard.number:
+            return None
+        return source.clause if PRINTED_NUMBER.match(source.clause) else None
+
+    return printed
+
+
+def _number(clause: Clause, position: str, depth: int, printed: Printed) -> Node:
+    number = printed(clause) or position
+    node = Node(clause.id, number, depth, clause, position=position if number != position else "")
+    node.children = [_number(c, f"{number}.{i + 1}", depth + 1, printed) for i, c in enumerate(clause.clauses)]
     return node
 
 
-def _annex(annex: Annex, letter: str) -> Node:
+def _annex(annex: Annex, letter: str, printed: Printed) -> Node:
     node = Node(annex.id, letter, 1, annex)
-    node.children = [_number(c, f"{letter}.{i + 1}", 2) for i, c in enumerate(annex.clauses)]
+    node.children = [_number(c, f"{letter}.{i + 1}", 2, printed) for i, c in enumerate(annex.clauses)]
     return node
 
 
@@ -176,13 +197,18 @@ def _claim_table(item: Clause | Annex, number: str, resolved: ResolvedSet,
 
 
 def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
+    printed = printed_numbers(resolved.standard)
+    _check_printed(resolved.chapters, loaded, report)
     for node in resolved.nodes():
         kids = node.children
+        _check_printed(kids, loaded, report)
         if len(kids) == 1:
-            report.add("R003", f"{node.number} has a single sub-clause {kids[0].number}",
+            published = isinstance(kids[0].item, Clause) and printed(kids[0].item) is not None
+            report.add("R003", f"{node.number} has a single sub-clause {kids[0].number}"
+                       + (" (as published)" if published else ""),
                        loaded.where(kids[0].id),
                        "GB/T 1.1: a clause exists only with at least one sibling; merge it into its parent "
-                       "or add a sibling")
+                       "or add a sibling", severity="warning" if published else "error")
         titled = {k.title is not None for k in kids}
         if len(titled) == 2:
             untitled = [k.number for k in kids if k.title is None]
@@ -203,6 +229,18 @@ def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -
             report.add("R007", f"ID '{ident}' does not start with the set's prefix '{code}-'",
                        loaded.where(ident), f"use '{code}-…' (a fork adds clauses with its own prefix)",
                        severity="warning")
+
+
+def _check_printed(siblings: list[Node], loaded: LoadedSet, report: Report) -> None:
+    """R011, once per run of siblings: published numbers that position would number otherwise."""
+    moved = [n for n in siblings if n.position]
+    if moved:
+        kept = moved[0].number + (f"–{moved[-1].number}" if len(moved) > 1 else "")
+        sequence = moved[0].position + (f"–{moved[-1].position}" if len(moved) > 1 else "")
+        report.add("R011", f"{kept} kept as published; numbered in sequence they would be {sequence}",
+                   loaded.where(moved[0].id),
+                   "GB/T 1.1 numbers clauses in sequence; a published standard keeps its printed numbers",
+                   severity="warning")
 
 
 def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
