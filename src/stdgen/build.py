@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from .doctree import Document
 from .render.docx_render import write_docx
 from .render.html import write_html
 from .render.pdf import write_pdf
+from .reproducible import seal, source_date
 from .resolve import ResolvedSet
 from .version import digest
 from .workspace import Workspace
@@ -237,8 +239,10 @@ def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: P
     direct = unit.direct.get(fmt)
     if direct is not None:
         direct(path)
-        return {}
-    result = WRITERS[fmt](unit.tree(), path)
+        result: object = {}
+    else:
+        result = WRITERS[fmt](unit.tree(), path)
+    seal(path, fmt, source_date([rs.standard.issued]))
     return result if isinstance(result, dict) else {}
 
 
@@ -317,12 +321,14 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
     try:
         conc = build_concordance(ws)  # its diagnostics were reported by the check before the build
         doc = concordance_tree(conc)
+        when = source_date(rs.standard.issued for rs in ws.sets.values())
         for fmt in CONCORDANCE_FORMATS:
-            staged.append((_staged(out_root, "concordance", fmt, partial(WRITERS[fmt], doc)),
+            staged.append((_staged(out_root, "concordance", fmt, partial(WRITERS[fmt], doc), when),
                            out_root / f"concordance.{fmt}"))
         index = build_index(ws, out_root, ARTIFACTS, conc, CONCORDANCE_FORMATS, partial(pdf_pages, out_root))
-        staged.append((_staged(out_root, "xref", "json", lambda p: write_json(index, p)), out_root / "xref.json"))
-        staged.append((_staged(out_root, "xref", "html", lambda p: write_html(xref_document(index), p)),
+        staged.append((_staged(out_root, "xref", "json", lambda p: write_json(index, p), when),
+                       out_root / "xref.json"))
+        staged.append((_staged(out_root, "xref", "html", lambda p: write_html(xref_document(index), p), when),
                        out_root / "xref.html"))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:
@@ -336,12 +342,13 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
     return [final for _, final in staged]
 
 
-def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], object]) -> Path:
+def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], object], when: datetime) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{stem}-", suffix=f".{fmt}.tmp", dir=folder)
     os.close(handle)
     path = Path(name)
     try:
         write(path)
+        seal(path, fmt, when)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -6,6 +6,9 @@ HarfBuzz when Debian's libharfbuzz-subset0 is installed (about 1 s for an
 Measured alternative: pre-converting the Noto CFF faces to TrueType slices gave
 the same time under HarfBuzz and only smaller files, so stdgen uses the system
 fonts as they are.
+
+The PDF holds no creation date and its /ID is a hash of its content, so equal input gives
+an equal file (reproducible builds).
 """
 
 from __future__ import annotations
@@ -23,5 +26,5 @@ def write_pdf(doc: Document, path: Path) -> dict[str, int]:
     html = render_html(doc, external_links=False)
     rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
     pages = {anchor: number for number, page in enumerate(rendered.pages, start=1) for anchor in page.anchors}
-    rendered.write_pdf(path)
+    rendered.write_pdf(path, pdf_identifier=True)  # /ID from the content's hash: same input, same bytes
     return pages

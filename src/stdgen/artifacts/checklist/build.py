@@ -14,6 +14,7 @@ from ...diagnostics import Position, Report
 from ...render.docx_render import write_docx
 from ...render.html import write_html
 from ...render.pdf import write_pdf
+from ...reproducible import seal, source_date
 from ...resolve import ResolvedSet
 from .rows import build_checklist
 from .tree import checklist_document
@@ -45,6 +46,7 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
                 write_xlsx(cl, tmp)
             else:
                 {"pdf": write_pdf, "docx": write_docx, "html": write_html}[fmt](doc, tmp)
+            seal(tmp, fmt, source_date([rs.standard.issued]))
             staged.append((tmp, final))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:
