@@ -136,4 +136,13 @@ def _page_rules(page: PageSetup, sections: list[Section], styles: dict[str, Styl
 
 
 def _css_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """Text for inside a double-quoted CSS string in a <style> element.
+
+    Every character that could end the string, the declaration or the element (quotes,
+    backslash, ``<``, ``>``, ``&``, ``{``, ``}``, ``;``, controls) is a six-digit CSS escape,
+    so ``</style><script>`` in a title prints literally and never leaves the stylesheet."""
+    return "".join(ch if ch.isalnum() or (ch.isprintable() and ch not in _CSS_UNSAFE) else f"\\{ord(ch):06x}"
+                   for ch in text.replace("\n", " "))
+
+
+_CSS_UNSAFE = frozenset('"\'\\<>&{};/*@:()[]!,`=')

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...render.xlsx_cells import put
 from ...resolve import ResolvedSet
 from .rows import INSPECTION_TYPES, RESULTS, Checklist, Group, build_checklist
 from .tree import title_of
@@ -70,9 +71,8 @@ def write_xlsx(cl: Checklist, path: Path) -> None:
 
 
 def _cell(ws: Worksheet, ref: str, value: str | None, bold: bool = False, fill: PatternFill | None = None,
-          merge_to: str | None = None, unlocked: bool = False) -> None:
-    cell = ws[ref]
-    cell.value = value
+          merge_to: str | None = None, unlocked: bool = False, formula: bool = False) -> None:
+    cell = put(ws[ref], value, formula=formula)
     cell.font = Font(name=BOLD_FONT if bold else FONT, size=11)
     cell.alignment = Alignment(vertical="center", wrap_text=True)
     if fill is not None:
@@ -93,7 +93,7 @@ def _header_block(ws: Worksheet, cl: Checklist) -> None:
     title = f"{std.title.zh}　监督检查表"
     if cl.scopes or cl.recommendations:
         title += f"（{cl.scope_label}{'，含推荐性条款' if cl.recommendations else ''}）"
-    ws["A1"] = title
+    put(ws["A1"], title)
     ws["A1"].font = Font(name=BOLD_FONT, size=16)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.merge_cells("A1:H1")
@@ -121,7 +121,7 @@ def _header_block(ws: Worksheet, cl: Checklist) -> None:
 def _table(ws: Worksheet, cl: Checklist) -> int:
     """Write the header row and the rows; return the number of the last row written."""
     for col, name in enumerate(COLUMNS, start=1):
-        cell = ws.cell(HEADER_ROW, col, name)
+        cell = put(ws.cell(HEADER_ROW, col), name)
         cell.font = Font(name=BOLD_FONT, size=11)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.fill = HEAD_FILL
@@ -130,8 +130,8 @@ def _table(ws: Worksheet, cl: Checklist) -> int:
     for entry in cl.entries:
         r += 1
         if isinstance(entry, Group):
-            ws.cell(r, NUMBER, entry.number)
-            ws.cell(r, REQUIREMENT, entry.title)
+            put(ws.cell(r, NUMBER), entry.number)
+            put(ws.cell(r, REQUIREMENT), entry.title)
             for col in range(INDEX, NOTE + 1):
                 heading = ws.cell(r, col)
                 heading.font = Font(name=BOLD_FONT, size=11)
@@ -143,7 +143,7 @@ def _table(ws: Worksheet, cl: Checklist) -> int:
             None, None, entry.id)
         ws.row_dimensions[r].height = _height(entry.label, WIDTHS[REQUIREMENT - 1])
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(r, col, value)
+            cell = put(ws.cell(r, col), value)
             cell.font = Font(name=FONT, size=11)
             cell.border = BOX
             wrap = col in (REQUIREMENT, NOTE)
@@ -181,7 +181,7 @@ def _summary(ws: Worksheet, last: int) -> None:
     for i, (label, formula, number_format) in enumerate(formulas):
         row = start + i
         _cell(ws, f"A{row}", label, bold=True, merge_to=f"B{row}")
-        _cell(ws, f"C{row}", formula)
+        _cell(ws, f"C{row}", formula, formula=True)
         ws[f"C{row}"].number_format = number_format
     sign = start + len(formulas) + 1
     _cell(ws, f"A{sign}", "检查人员（签字）", bold=True, merge_to=f"B{sign}")
@@ -231,9 +231,9 @@ def metadata(cl: Checklist, last: int) -> dict[str, str]:
 
 def _metadata(wb: Workbook, cl: Checklist, last: int) -> None:
     ws = wb.create_sheet(META_SHEET)
-    ws.append(["key", "value"])
-    for key, value in metadata(cl, last).items():
-        ws.append([key, value])
+    for row, (key, value) in enumerate([("key", "value"), *metadata(cl, last).items()], start=1):
+        put(ws.cell(row, 1), key)
+        put(ws.cell(row, 2), value)
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 60
     ws.sheet_state = "hidden"
