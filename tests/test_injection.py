@@ -79,7 +79,8 @@ def hostile(set_copy) -> Path:  # type: ignore[no-untyped-def]
     text = text.replace("  zh: 政务服务窗口服务情绪化办事群众工作规范", f"  zh: {_quoted(TITLE)}")
     meta.write_text(text, encoding="utf-8")
     body = folder / "body.yaml"
-    content = body.read_text(encoding="utf-8")
+    content = body.read_text(encoding="utf-8")  # sources name the set's own (hostile) number, as printed
+    content = content.replace("document: DB4108/T 6—2020", f"document: {_quoted(NUMBER)}")
     for (ident, key), hostile_text in TEXTS.items():
         content = re.sub(rf"(- id: {re.escape(ident)}\n(?:\s+\w+: .*\n)*?\s+{key}: ).*\n",
                          lambda m, t=hostile_text: m.group(1) + _quoted(t) + "\n",
