@@ -80,9 +80,11 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     """Check the clause sets, then build what changed: standard and checklist files per set under OUT,
     and the concordance and cross-reference index when every set is built."""
     from .build import build_sets, build_workspace, plan
+    from .lint import lint_workspace
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
+    lint_workspace(workspace, report)  # what `stdgen check` reports stops a build too, lint errors included
     # a set with errors is not built; the other sets named are (the run still fails)
     refused = sets_with_errors(workspace, report) if not strict else (
         set(workspace.sets) if report.failed(strict) else set())
@@ -135,9 +137,11 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
                   "output/checklists")) -> None:
     """Build inspection checklists (PDF, DOCX, XLSX, HTML), filtered by scope; `build` makes the full ones."""
     from .artifacts.checklist.build import write_checklists
+    from .lint import lint_workspace
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
+    lint_workspace(workspace, report)
     if report.failed():
         _finish(report, fmt)
     scopes = [str(s.value) for s in scope or []]

@@ -9,6 +9,7 @@ from enum import IntEnum
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+FOLLOW_ON = "F005"  # one line for the errors a set that failed to load causes in other files
 
 
 class ExitCode(IntEnum):
@@ -53,6 +54,8 @@ class Report:
     """All diagnostics of one run, in the order they were found."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    # files under these folders (sets that failed to load) are listed first, then FOLLOW_ON summaries
+    leading: list[str] = field(default_factory=list)
 
     def add(self, code: str, message: str, position: Position, hint: str = "",
             severity: Severity = "error") -> None:
@@ -70,7 +73,13 @@ class Report:
         return any(d.severity in bad for d in self.items)
 
     def sorted(self) -> list[Diagnostic]:
-        return sorted(self.items, key=lambda d: (d.position.file, d.position.line, d.position.col))
+        """By file and place; a set's own load errors lead, the summary of what they caused follows."""
+        def rank(d: Diagnostic) -> int:
+            if d.code == FOLLOW_ON:
+                return 1
+            return 0 if any(d.position.file.startswith(folder + "/") for folder in self.leading) else 2
+
+        return sorted(self.items, key=lambda d: (rank(d), d.position.file, d.position.line, d.position.col))
 
     def render_text(self) -> str:
         return "\n".join(d.render() for d in self.sorted())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Position, Report
+from .diagnostics import FOLLOW_ON, Diagnostic, Position, Report
 from .loader import LoadedSet, load_set
 from .resolve import ResolvedSet, resolve
+from .yamlpos import load
 
 
 @dataclass
@@ -33,22 +35,77 @@ def open_workspace(root: Path, report: Report, only: list[str] | None = None) ->
         if wanted not in names:
             report.add("F004", f"no clause set named '{wanted}'", Position(str(root)),
                        f"sets here: {', '.join(sorted(names)) or 'none'}")
-    loaded = {p.name: ls for p in folders if (ls := load_set(p, report)) is not None}
+    loaded: dict[str, LoadedSet] = {}
+    failed: dict[str, str | None] = {}  # sets that did not load → the ID prefix they declare, if readable
+    for folder in folders:
+        if (ls := load_set(folder, report)) is not None:
+            loaded[folder.name] = ls
+        else:
+            failed[folder.name] = _declared_code(folder)
     known = frozenset(i for ls in loaded.values() for (i, key) in ls.origins if key == "")
     chosen = [n for n in loaded if not only or n in only]
-    sets = {name: resolve(loaded[name], report, known) for name in chosen}
+    later = Report() if failed else report  # with a broken set, sort its consequences out first
+    sets = {name: resolve(loaded[name], later, known) for name in chosen}
     workspace = Workspace(root, sets, loaded)
-    _cross_set_checks(workspace, report)
+    _cross_set_checks(workspace, later, concordance=not failed)  # topics need every set
+    if failed:
+        _lead_with_failed_sets(root, failed, loaded, later, report)
     return workspace
 
 
-def _cross_set_checks(workspace: Workspace, report: Report) -> None:
+def _declared_code(folder: Path) -> str | None:
+    """The ``code:`` of a set's standard.yaml, when it can be read although the set failed to load."""
+    try:
+        data = load((folder / "standard.yaml").read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError):
+        return None
+    code: object = data.get("code") if isinstance(data, dict) else None
+    return code if isinstance(code, str) else None
+
+
+def _lead_with_failed_sets(root: Path, failed: dict[str, str | None], loaded: dict[str, LoadedSet],
+                           later: Report, report: Report) -> None:
+    """Report the broken sets' own errors first; the errors they cause elsewhere (a related link
+    naming one of their IDs) become one line per broken set. (The concordance is not checked.)"""
+    live_prefixes = {ls.clause_set.standard.code for ls in loaded.values()}
+    caused: dict[str, int] = dict.fromkeys(failed, 0)
+    for diag in later.items:
+        culprit = _culprit(diag, failed, live_prefixes) if diag.code in CAUSED_CODES else None
+        if culprit is None:
+            report.items.append(diag)
+        else:
+            caused[culprit] += 1
+    for name, count in caused.items():
+        report.leading.append(str(root / name))
+        if count:
+            report.add(FOLLOW_ON, f"clause set '{name}' did not load: {count} error(s) in other files that name "
+                       "it or its IDs are not listed", Position(str(root / name)),
+                       f"fix the errors of {name} above; they will be checked again then")
+
+
+CAUSED_CODES = frozenset({"R006"})  # a related ID that exists in no loaded set
+
+
+def _culprit(diag: Diagnostic, failed: dict[str, str | None], live_prefixes: set[str]) -> str | None:
+    """The broken set a diagnostic is about: it quotes the set's name, or an ID with its prefix
+    (or, when a broken set's prefix cannot be read, an ID whose prefix no loaded set has)."""
+    for token in map(str, re.findall(r"'([^'\s]+)'", diag.message)):
+        if token in failed:
+            return token
+        prefix = token.split("-", 1)[0]
+        for name, code in failed.items():
+            if prefix == code or (code is None and "-" in token and prefix not in live_prefixes):
+                return name
+    return None
+
+
+def _cross_set_checks(workspace: Workspace, report: Report, concordance: bool = True) -> None:
     """Related links both ways (R010); concordance topics (C001–C003) when every set is resolved."""
     from .artifacts.concordance.topics import build_concordance  # imports this module
     from .resolve import check_related
 
     check_related(workspace.loaded, report, set(workspace.sets))
-    if workspace.sets and set(workspace.sets) == set(workspace.loaded):
+    if concordance and workspace.sets and set(workspace.sets) == set(workspace.loaded):
         build_concordance(workspace, report)
 
 
