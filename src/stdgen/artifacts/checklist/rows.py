@@ -23,6 +23,7 @@ Points
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -140,29 +141,31 @@ def build_checklist(rs: ResolvedSet, scopes: Iterable[str] = (), recommendations
     entries: list[Row | Group] = []
     chapters: dict[str, str] = {}
     printed: set[str] = set()
+    numbers = itertools.count(1)
     for top in (*rs.chapters, *rs.annexes):
         chapters[top.number] = top.title or ""
-        _walk(rs, top, top.number, [], wanted, recommendations, entries, printed)
+        _walk(rs, top, top.number, [], wanted, recommendations, entries, printed, numbers)
     return Checklist(rs, version(rs.clause_set), wanted, recommendations, tuple(entries), chapters)
 
 
 def _walk(rs: ResolvedSet, node: Node, chapter: str, above: list[Node], wanted: tuple[str, ...],
-          recommendations: bool, out: list[Row | Group], printed: set[str]) -> None:
-    """Rows in document order; a heading is printed once, just before its first row."""
+          recommendations: bool, out: list[Row | Group], printed: set[str], numbers: Iterator[int]) -> None:
+    """Rows in document order, numbered from numbers; a heading is printed once, just before its first row."""
     item = node.item
     kind = phrase_list(node)
     if kind is not None:
         row = _phrase_row(rs, node, kind, chapter, wanted, recommendations)
         if row is not None:
             _headings(above, out, printed)
-            out.append(replace(row, index=_next_index(out)))
+            out.append(replace(row, index=next(numbers)))
         return
     is_row = isinstance(item, Clause) and checkable(item, recommendations) and in_scope(item.scope, wanted)
     if isinstance(item, Clause) and is_row:
         _headings(above, out, printed)
-        out.append(_row(rs, node, item, chapter, _next_index(out)))
+        out.append(_row(rs, node, item, chapter, next(numbers)))
     for child in node.children:
-        _walk(rs, child, chapter, above if is_row else [*above, node], wanted, recommendations, out, printed)
+        _walk(rs, child, chapter, above if is_row else [*above, node], wanted, recommendations, out, printed,
+              numbers)
 
 
 def _headings(above: list[Node], out: list[Row | Group], printed: set[str]) -> None:
@@ -170,10 +173,6 @@ def _headings(above: list[Node], out: list[Row | Group], printed: set[str]) -> N
         if heading.id not in printed:
             printed.add(heading.id)
             out.append(Group(heading.id, heading.number, heading.title or "", heading.depth))
-
-
-def _next_index(out: list[Row | Group]) -> int:
-    return sum(isinstance(e, Row) for e in out) + 1
 
 
 def checkable(clause: Clause, recommendations: bool) -> bool:

@@ -1,0 +1,104 @@
+"""Build cost that grows with the clause count, tested by structure (never by time).
+
+The DOCX table writer builds spans row by row; these tests check that its cells are the cells
+python-docx's own merge route gives (which is quadratic), and that writing a table never
+re-lists the table's rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.table import CT_Tbl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stdgen.doctree import Cell, Document, Para, Section, Style, Table
+from stdgen.render.docx_render import write_docx
+
+COLUMNS = 5
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> list[list[tuple[int, int]]]:
+    """Rows of (colspan, rowspan) that fill a 5-column grid, spans never overlapping."""
+    rows = draw(st.integers(1, 6))
+    taken: set[tuple[int, int]] = set()
+    layout: list[list[tuple[int, int]]] = []
+    for r in range(rows):
+        row: list[tuple[int, int]] = []
+        c = 0
+        while c < COLUMNS:
+            if (r, c) in taken:
+                c += 1
+                continue
+            free = next((k for k in range(c, COLUMNS) if (r, k) in taken), COLUMNS) - c
+            colspan = draw(st.integers(1, free))
+            rowspan = draw(st.integers(1, 3))
+            taken.update((rr, cc) for rr in range(r, r + rowspan) for cc in range(c, c + colspan))
+            row.append((colspan, rowspan))
+            c += colspan
+        layout.append(row)
+    return layout
+
+
+def _document(layout: list[list[tuple[int, int]]]) -> Document:
+    rows = [[Cell([Para.of("cell", f"{r}.{i}")], colspan=cs, rowspan=rs) for i, (cs, rs) in enumerate(row)]
+            for r, row in enumerate(layout)]
+    table = Table(rows, columns=COLUMNS, widths=[1, 2, 3, 2, 1])
+    return Document(title="t", sections=[Section("body", "arabic", None, [table])],
+                    styles={"cell": Style("cell")})
+
+
+def _python_docx_grid(layout: list[list[tuple[int, int]]]) -> list[list[str]]:
+    """The same table made with python-docx's cell.merge: the text each grid position shows."""
+    out = docx.Document()
+    table = out.add_table(rows=len(layout), cols=COLUMNS)
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(layout):
+        c = 0
+        for i, (colspan, rowspan) in enumerate(row):
+            while (r, c) in taken:
+                c += 1
+            last_r = min(r + rowspan, len(layout)) - 1
+            cell = table.cell(r, c).merge(table.cell(last_r, c + colspan - 1))
+            cell.paragraphs[0].text = f"{r}.{i}"
+            taken.update((rr, cc) for rr in range(r, last_r + 1) for cc in range(c, c + colspan))
+            c += colspan
+    return [[table.cell(r, c).text for c in range(COLUMNS)] for r in range(len(layout))]
+
+
+def _written_grid(path: Path) -> list[list[str]]:
+    table = docx.Document(str(path)).tables[0]
+    return [[table.cell(r, c).text for c in range(COLUMNS)] for r in range(len(table.rows))]
+
+
+@settings(max_examples=40, deadline=None)
+@given(tables())
+def test_docx_spans_are_the_cells_python_docx_merges(tmp_path_factory: pytest.TempPathFactory,
+                                                     layout: list[list[tuple[int, int]]]) -> None:
+    path = tmp_path_factory.mktemp("docx") / "t.docx"
+    write_docx(_document(layout), path)
+    assert _written_grid(path) == _python_docx_grid(layout)
+
+
+def test_docx_table_never_relists_its_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Looking rows up by index (table.rows[r], tr_lst[r], cell.merge) re-lists all rows per call."""
+    listed = 0
+    original = CT_Tbl.tr_lst
+
+    def counting(self: CT_Tbl) -> object:
+        nonlocal listed
+        listed += 1
+        return original.fget(self)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(CT_Tbl, "tr_lst", property(counting))
+    counts = []
+    for rows in (10, 300):
+        listed = 0
+        layout = [[(2, 2), (1, 1), (2, 1)] if r % 2 == 0 else [(1, 1), (2, 1)] for r in range(rows)]
+        write_docx(_document(layout), tmp_path / f"{rows}.docx")
+        counts.append(listed)
+    assert counts[0] == counts[1] == 0
