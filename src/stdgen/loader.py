@@ -11,14 +11,14 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Position, Report
-from .model import Annex, Clause, ClauseSet, Form, Standard, Strict, Term
+from .model import Annex, Change, Clause, ClauseSet, Form, Standard, Strict, Term, Text
 from .yamlpos import Located, load
 
 M = typing.TypeVar("M", bound=BaseModel)
@@ -33,13 +33,36 @@ class Content(Strict):
     forms: list[Form] = []
 
 
+class VariantFile(Strict):
+    """The keys of a variant's standard.yaml besides metadata overrides (any Standard key)."""
+
+    extends: Text  # the parent set's folder name, beside this one
+    changes: list[Change] = []
+
+
 @dataclass
 class LoadedSet:
-    """A clause set together with where each identified object came from."""
+    """A clause set together with where each identified object came from.
+
+    A variant's origins point into the parent's files for what it inherits and into its own
+    ``standard.yaml`` for what its changes wrote."""
 
     clause_set: ClauseSet
     folder: Path
     origins: dict[tuple[str, str], Position] = field(default_factory=dict)
+    parent: LoadedSet | None = None  # the set a variant extends
+    removed: dict[str, Position] = field(default_factory=dict)  # IDs a variant removed → the removing change
+    own_ids: frozenset[str] | None = None  # IDs a variant adds; None: the set defines all its IDs itself
+
+    def lineage(self) -> list[str]:
+        """This set's name and those of the sets it extends, nearest first."""
+        return [self.clause_set.name, *(self.parent.lineage() if self.parent else [])]
+
+    def defines(self) -> set[str]:
+        """The IDs this set defines itself (not inherited)."""
+        if self.own_ids is not None:
+            return set(self.own_ids)
+        return {ident for ident, key in self.origins if key == ""} - {self.clause_set.standard.code}
 
     def occurrence(self, ident: str, index: int) -> Position:
         """Where the index-th object with this ID was written (duplicates have several)."""
@@ -51,15 +74,33 @@ class LoadedSet:
             str(self.folder / "standard.yaml"), 1, 1)
 
 
-def load_set(folder: Path, report: Report) -> LoadedSet | None:
-    """Load one set; return None when it cannot be validated (problems are in report)."""
+Cache = dict[Path, "LoadedSet | None"]
+INHERITED_NOT = ("number", "filing_number", "replaces", "issued", "implemented")
+"""Metadata that names one document: a variant states its own or has none."""
+
+
+def load_set(folder: Path, report: Report, cache: Cache | None = None,
+             chain: tuple[Path, ...] = ()) -> LoadedSet | None:
+    """Load one set (and the sets it extends); None when it cannot be validated (problems are in
+    report). cache: sets loaded before in this run, so a parent is read and reported once."""
+    cache = {} if cache is None else cache
+    key = folder.resolve()
+    if key not in cache:
+        cache[key] = _load(folder, report, cache, (*chain, key))
+    return cache[key]
+
+
+def _load(folder: Path, report: Report, cache: Cache, chain: tuple[Path, ...]) -> LoadedSet | None:
     meta_path = folder / "standard.yaml"
     if not meta_path.is_file():
         report.add("F001", f"no standard.yaml in {folder}", Position(str(folder)),
                    "a clause set is a folder with standard.yaml and content files")
         return None
+    located = _located(meta_path, report)
+    if located is not None and "extends" in located.data:
+        return _load_variant(folder, located, report, cache, chain)
     origins: dict[tuple[str, str], Position] = {}
-    standard = _validate(meta_path, Standard, report, origins)
+    standard = _check(located, meta_path, Standard, report, origins) if located else None
     contents = [_validate(path, Content, report, origins)
                 for path in sorted(folder.glob("*.yaml")) if path.name != "standard.yaml"]
     if standard is None or any(c is None for c in contents):
@@ -75,8 +116,65 @@ def load_set(folder: Path, report: Report) -> LoadedSet | None:
     return LoadedSet(clause_set, folder, origins)
 
 
-def _validate(path: Path, model: type[M], report: Report,
-              origins: dict[tuple[str, str], Position]) -> M | None:
+def _load_variant(folder: Path, located: Located, report: Report, cache: Cache,
+                  chain: tuple[Path, ...]) -> LoadedSet | None:
+    """A variant: the parent loaded first, metadata overridden, the changes applied."""
+    from .variant import apply_changes
+
+    meta_path = folder / "standard.yaml"
+    name = str(meta_path)
+    own_keys = {k: v for k, v in located.data.items() if k in VariantFile.model_fields}
+    spec = _check(replace(located, data=own_keys), meta_path, VariantFile, report, {})
+    parent = _parent(folder, located, spec, report, cache, chain) if spec else None
+    if spec is None or parent is None:
+        return None
+    inherited = parent.clause_set.standard.model_dump(mode="json", exclude=set(INHERITED_NOT), exclude_none=True)
+    overrides = {k: v for k, v in located.data.items() if k not in VariantFile.model_fields}
+    merged = replace(located, data={**inherited, **overrides})
+    origins: dict[tuple[str, str], Position] = {}
+    record = {**located.data, "code": merged.data.get("code")}  # positions keyed by the variant's code
+    standard = _check(merged, meta_path, Standard, report, origins, record)
+    if standard is None:
+        return None
+    for extra in sorted(p.name for p in folder.glob("*.yaml") if p.name != "standard.yaml"):
+        report.add("V007", f"{extra} is not read: a variant states everything in its standard.yaml",
+                   Position(str(folder / extra), 1, 1), "write new clauses as 'add' changes", severity="warning")
+
+    def at(index: int, key: str) -> Position:
+        return Position(name, *located.where(("changes", index, key) if key else ("changes", index)))
+
+    applied = apply_changes(parent.clause_set, folder.name, standard, parent.clause_set.name, spec.changes, at, report)
+    origins.update(applied.modified)  # a modified field is reported where the change wrote it
+    for spot, pos in parent.origins.items():
+        if spot[0] not in applied.removed:
+            origins.setdefault(spot, pos)
+    return LoadedSet(applied.clause_set, folder, origins, parent, applied.removed, frozenset(applied.added))
+
+
+def _parent(folder: Path, located: Located, spec: VariantFile, report: Report, cache: Cache,
+            chain: tuple[Path, ...]) -> LoadedSet | None:
+    here = Position(str(folder / "standard.yaml"), *located.where(("extends",)))
+    target = spec.extends
+    if "/" in target or "\\" in target or target in {".", ".."} or target.startswith("~"):
+        report.add("V004", f"extends '{target}' leaves the clauses folder", here,
+                   "name a clause-set folder beside this one, e.g. 'extends: db34-t-3395-2019'")
+        return None
+    parent_folder = folder.parent / target
+    if not (parent_folder / "standard.yaml").is_file():
+        siblings = sorted(p.name for p in folder.parent.iterdir() if (p / "standard.yaml").is_file())
+        close = difflib.get_close_matches(target, siblings, n=1)
+        report.add("V004", f"extends '{target}', which is no clause set in {folder.parent}", here,
+                   f"did you mean '{close[0]}'?" if close else f"sets here: {', '.join(siblings)}")
+        return None
+    if parent_folder.resolve() in chain:
+        cycle = " → ".join([p.name for p in chain[chain.index(parent_folder.resolve()):]] + [target])
+        report.add("V003", f"extends makes a cycle: {cycle}", here, "a set cannot extend itself, even through others")
+        return None
+    return load_set(parent_folder, report, cache, chain)
+
+
+def _located(path: Path, report: Report) -> Located | None:
+    """The file's YAML with positions; problems reported, None when it holds no mapping."""
     located = _read(path, report)
     if located is None:
         return None
@@ -89,12 +187,27 @@ def _validate(path: Path, model: type[M], report: Report,
         report.add(code, message, Position(name, line, col), hint)
     if any(code == "Y001" for _, _, code, _ in located.problems):
         return None  # a syntax error leaves no data to validate; other problems do not hide the rest
-    data = located.data if located.data is not None else {}
-    if not isinstance(data, dict):
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
         report.add("S004", "the file must hold a mapping of keys", Position(name, 1, 1),
-                   f"top-level keys: {', '.join(model.model_fields)}")
+                   "a clause-set file holds keys such as clauses:, terms:, code:")
         return None
-    _record_origins(data, (), located, name, origins)
+    return located
+
+
+def _validate(path: Path, model: type[M], report: Report,
+              origins: dict[tuple[str, str], Position]) -> M | None:
+    located = _located(path, report)
+    return _check(located, path, model, report, origins) if located else None
+
+
+def _check(located: Located, path: Path, model: type[M], report: Report,
+           origins: dict[tuple[str, str], Position], record: dict[str, Any] | None = None) -> M | None:
+    """Validate the located data as model; record where each identified object is written."""
+    name = str(path)
+    data = located.data
+    _record_origins(record if record is not None else data, (), located, name, origins)
     try:
         validated = model.model_validate(data)
     except ValidationError as exc:

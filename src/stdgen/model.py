@@ -217,11 +217,92 @@ class Standard(Strict):
     source: Source | None = None
 
 
+class PhraseEdit(Strict):
+    """Phrases of a clause changed by a variant: groups added, phrases (by text) removed."""
+
+    add: list[PhraseGroup] = []
+    remove: list[Text] = []  # a recommended phrase's text or a forbidden phrase's text
+
+
+class CellEdit(Strict):
+    """One table cell replaced: rows and columns count from 1, the header row not counted."""
+
+    row: int = Field(ge=1)
+    column: int = Field(ge=1)
+    text: str
+
+
+Place = Literal["before", "after", "inside"]
+MODIFIABLE = ("title", "text", "type", "scope", "items", "notes", "phrases", "check", "cells")
+"""Fields a ``modify`` operation may set (``cells`` edits the clause's table)."""
+
+
+class Change(Strict):
+    """One operation of a variant on its parent, keyed by clause ID, with the reason for it.
+
+    Exactly one of remove / modify / add / move; add and move name one place (before, after or
+    inside a clause, inside meaning as its last sub-clause)."""
+
+    remove: ClauseId | None = None
+    modify: ClauseId | None = None
+    add: Clause | None = None
+    move: ClauseId | None = None
+    before: ClauseId | None = None
+    after: ClauseId | None = None
+    inside: ClauseId | None = None
+    reason: Text
+    summary: str | None = None  # the 前言 wording of the change (“增加了……”); generated when absent
+    title: str | None = None
+    text: Text | list[Text] | None = None
+    type: ProvisionType | None = None
+    scope: list[Scope] | None = None
+    items: list[Text | ListItem] | None = None
+    notes: list[Text] | None = None
+    phrases: PhraseEdit | None = None
+    check: Check | None = None
+    cells: list[CellEdit] = []
+
+    @property
+    def kind(self) -> Literal["remove", "modify", "add", "move"] | None:
+        kinds = self.kinds
+        return kinds[0] if len(kinds) == 1 else None
+
+    @property
+    def kinds(self) -> list[Literal["remove", "modify", "add", "move"]]:
+        found: list[Literal["remove", "modify", "add", "move"]] = []
+        for name in ("remove", "modify", "add", "move"):
+            if getattr(self, name) is not None:
+                found.append(name)  # type: ignore[arg-type]
+        return found
+
+    @property
+    def target(self) -> str:
+        """The ID the operation is about (the new clause's for add)."""
+        if self.add is not None:
+            return self.add.id
+        return self.remove or self.modify or self.move or ""
+
+    @property
+    def place(self) -> tuple[Place, str] | None:
+        places = [(name, ident) for name, ident in (("before", self.before), ("after", self.after),
+                                                      ("inside", self.inside)) if ident is not None]
+        return places[0] if len(places) == 1 else None  # type: ignore[return-value]
+
+    @property
+    def fields(self) -> list[str]:
+        """The modified fields, in MODIFIABLE order."""
+        return [name for name in MODIFIABLE if getattr(self, name) not in (None, [])]
+
+
 class ClauseSet(Strict):
-    """One standard: metadata plus its content, as loaded from a folder."""
+    """One standard: metadata plus its content, as loaded from a folder.
+
+    A variant (``extends``) holds its parent's content with its ``changes`` applied."""
 
     name: str  # folder name
     standard: Standard
+    extends: str | None = None  # parent set (folder name) of a variant or revision
+    changes: list[Change] = []  # the operations that made it from the parent, in file order
     terms: list[Term] = []
     clauses: list[Clause] = []  # technical chapters (4 … n), in document order
     annexes: list[Annex] = []

@@ -1,0 +1,323 @@
+"""Variants: a parent clause set with a variant's operations applied. Pure: no I/O here.
+
+A variant's ``standard.yaml`` says ``extends: <set>`` and lists ``changes``, each keyed by
+clause ID and with a reason. Everything not touched is inherited with its ID, so the same ID
+means the same clause in the parent and the variant; numbers follow from the new positions.
+Problems go to the report at the operation's place (V001–V009).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .diagnostics import Position, Report
+from .model import Annex, CellEdit, Change, Clause, ClauseSet, PhraseEdit, PhraseGroup, Standard
+
+At = Callable[[int, str], Position]
+"""Where the i-th change (or one of its keys, "" for the change itself) was written."""
+
+
+@dataclass
+class _Slot:
+    item: Clause | Annex
+    children: list[_Slot]
+
+
+def _slot(item: Clause | Annex) -> _Slot:
+    return _Slot(item, [_slot(c) for c in item.clauses])
+
+
+@dataclass
+class Applied:
+    """The variant's content and what each operation did, for diagnostics further on."""
+
+    clause_set: ClauseSet
+    removed: dict[str, Position] = field(default_factory=dict)  # every ID gone, with the removing change
+    modified: dict[tuple[str, str], Position] = field(default_factory=dict)  # (ID, field) → the change's key
+    added: set[str] = field(default_factory=set)  # IDs the variant defines itself
+
+
+class _Tree:
+    def __init__(self, cs: ClauseSet) -> None:
+        self.body = [_slot(c) for c in cs.clauses]
+        self.annexes = [_slot(a) for a in cs.annexes]
+
+    def lists(self) -> Iterator[list[_Slot]]:
+        def walk(slots: list[_Slot]) -> Iterator[list[_Slot]]:
+            yield slots
+            for s in slots:
+                yield from walk(s.children)
+
+        yield from walk(self.body)
+        yield from walk(self.annexes)
+
+    def find(self, ident: str) -> tuple[list[_Slot], int] | None:
+        for slots in self.lists():
+            for i, s in enumerate(slots):
+                if s.item.id == ident:
+                    return slots, i
+        return None
+
+    def ids(self) -> list[str]:
+        return [s.item.id for slots in self.lists() for s in slots]
+
+    def rebuild(self) -> tuple[list[Clause], list[Annex]]:
+        def clause(s: _Slot) -> Clause:
+            assert isinstance(s.item, Clause)
+            return s.item.model_copy(update={"clauses": [clause(c) for c in s.children]})
+
+        annexes = [a.item.model_copy(update={"clauses": [clause(c) for c in a.children]}) for a in self.annexes]
+        return [clause(s) for s in self.body], [a for a in annexes if isinstance(a, Annex)]
+
+
+def subtree_ids(item: Clause | Annex) -> Iterator[str]:
+    """The item's ID, its tables' and those of everything below it."""
+    yield item.id
+    if item.table is not None:
+        yield item.table.id
+    for child in item.clauses:
+        yield from subtree_ids(child)
+
+
+def apply_changes(parent: ClauseSet, name: str, standard: Standard, parent_name: str,
+                  changes: list[Change], at: At, report: Report) -> Applied:
+    """The parent's content with the changes applied in order; a change that cannot apply is
+    reported and skipped, so every problem of the file is found in one run."""
+    tree = _Tree(parent)
+    parent_ids = set(tree.ids()) | {t.id for t in parent.terms} | {f.id for f in parent.forms}
+    applied = Applied(parent)
+    touched: dict[tuple[str, str], int] = {}  # (ID, field) → index of the change that set it
+    for index, change in enumerate(changes):
+        _apply(tree, index, change, standard.code, parent_ids, applied, touched, at, report)
+    clauses, annexes = tree.rebuild()
+    applied.clause_set = parent.model_copy(update={
+        "name": name, "standard": standard, "clauses": clauses, "annexes": annexes,
+        "extends": parent_name, "changes": changes})
+    return applied
+
+
+def _apply(tree: _Tree, index: int, change: Change, code: str, parent_ids: set[str], applied: Applied,
+           touched: dict[tuple[str, str], int], at: At, report: Report) -> None:
+    kinds = change.kinds
+    if len(kinds) != 1:
+        report.add("V007", "a change is one of remove, modify, add or move"
+                   + (f", not {' and '.join(kinds)} at once" if kinds else ""), at(index, ""),
+                   "write one operation per list entry: '- remove: QC-5.3' with its 'reason:'")
+        return
+    kind = kinds[0]
+    if not _well_formed(index, change, kind, at, report):
+        return
+    names = [change.target] if kind != "add" else []
+    if change.place is not None:
+        names.append(change.place[1])
+    for ident in names:
+        if not _exists(tree, ident, index, applied, parent_ids, at, report):
+            return
+    if kind != "add" and not _claim(change.target, ["*"] if kind == "remove" else (
+            ["position"] if kind == "move" else change.fields), index, touched, at, report):
+        return
+    if kind == "remove":
+        _remove(tree, index, change.target, applied, at)
+    elif kind == "modify":
+        _modify(tree, index, change, applied, at, report)
+    elif kind == "add":
+        _add(tree, index, change, code, parent_ids | set(tree.ids()), applied, at, report)
+    else:
+        _move(tree, index, change, at, report)
+
+
+def _well_formed(index: int, change: Change, kind: str, at: At, report: Report) -> bool:
+    places = [p for p in ("before", "after", "inside") if getattr(change, p) is not None]
+    if kind in {"add", "move"} and len(places) != 1:
+        report.add("V007", f"'{kind}' needs exactly one of before, after or inside"
+                   + (f" (found {', '.join(places)})" if places else ""), at(index, kind),
+                   "say where the clause goes: 'after: QC-8.3' (inside: as the last sub-clause)")
+        return False
+    if kind in {"remove", "modify"} and places:
+        report.add("V007", f"'{kind}' takes no '{places[0]}'", at(index, places[0]),
+                   "to put a clause elsewhere use a separate 'move' change")
+        return False
+    fields = change.fields
+    if kind == "modify" and not fields:
+        report.add("V007", f"modify {change.modify} changes nothing", at(index, "modify"),
+                   "give the new value of a field: title, text, type, scope, items, notes, phrases, check, cells")
+        return False
+    if kind != "modify" and fields:
+        report.add("V007", f"'{fields[0]}' belongs to a modify change, not to '{kind}'", at(index, fields[0]),
+                   "write the new value in a separate '- modify: ID' change"
+                   + ("; an added clause carries its own fields under 'add:'" if kind == "add" else ""))
+        return False
+    return True
+
+
+def _exists(tree: _Tree, ident: str, index: int, applied: Applied, parent_ids: set[str], at: At,
+            report: Report) -> bool:
+    if tree.find(ident) is not None:
+        return True
+    if ident in applied.removed:
+        report.add("V002", f"'{ident}' was removed by an earlier change ({applied.removed[ident]})", at(index, ""),
+                   "drop this change, or the removal")
+    elif ident in parent_ids:
+        report.add("V001", f"'{ident}' is not a clause or annex (a term, table or form cannot be changed here)",
+                   at(index, ""), "changes are keyed by the ID of a chapter, clause or annex")
+    else:
+        close = difflib.get_close_matches(ident, tree.ids(), n=1)
+        report.add("V001", f"'{ident}' is no clause of the parent set", at(index, ""),
+                   f"did you mean '{close[0]}'?" if close else "use the ID of a clause of the set it extends")
+    return False
+
+
+def _claim(ident: str, fields: list[str], index: int, touched: dict[tuple[str, str], int], at: At,
+           report: Report) -> bool:
+    clash = [(f, touched[(ident, f)]) for f in fields if (ident, f) in touched]
+    clash += [(f, i) for (other, f), i in touched.items() if other == ident and (f == "*" or fields == ["*"])]
+    if clash:
+        what, earlier = clash[0]
+        report.add("V006", f"a second change to {'' if what in {'*', 'position'} else what + ' of '}{ident}"
+                   + ("" if what != "position" else " (its position)"), at(index, ""),
+                   f"the change at {at(earlier, '')} already does this; merge the two into one change")
+        return False
+    for f in fields:
+        touched[(ident, f)] = index
+    return True
+
+
+def _remove(tree: _Tree, index: int, ident: str, applied: Applied, at: At) -> None:
+    found = tree.find(ident)
+    assert found is not None
+    slots, i = found
+    for gone in subtree_ids(_as_item(slots.pop(i))):
+        applied.removed[gone] = at(index, "remove")
+
+
+def _modify(tree: _Tree, index: int, change: Change, applied: Applied, at: At, report: Report) -> None:
+    found = tree.find(change.target)
+    assert found is not None
+    slots, i = found
+    item = slots[i].item
+    if isinstance(item, Annex):
+        extra = [f for f in change.fields if f not in {"title", "text"}]
+        if extra:
+            report.add("V007", f"an annex has no '{extra[0]}' to modify", at(index, extra[0]),
+                       "an annex's title and text can be modified; its clauses by their own IDs")
+            return
+    update: dict[str, object] = {}
+    for name in change.fields:
+        value = getattr(change, name)
+        if name == "phrases":
+            assert isinstance(item, Clause) and isinstance(value, PhraseEdit)
+            groups = _phrases(item.phrases, value, index, at, report)
+            if groups is None:
+                return
+            update["phrases"] = groups
+        elif name == "cells":
+            table = _cells(item, value, index, at, report)
+            if table is None:
+                return
+            update["table"] = table
+        else:
+            update[name] = value
+        applied.modified[(change.target, name)] = at(index, name)
+    slots[i].item = item.model_copy(update=update)
+
+
+def _phrases(groups: list[PhraseGroup], edit: PhraseEdit, index: int, at: At,
+             report: Report) -> list[PhraseGroup] | None:
+    result = list(groups)
+    for text in edit.remove:
+        hit = False
+        changed: list[PhraseGroup] = []
+        for g in result:
+            recommended = [p for p in g.recommended if p != text]
+            forbidden = [p for p in g.forbidden if p.text != text]
+            hit = hit or len(recommended) != len(g.recommended) or len(forbidden) != len(g.forbidden)
+            if recommended or forbidden:
+                changed.append(g.model_copy(update={"recommended": recommended, "forbidden": forbidden}))
+        if not hit:
+            known = [p for g in result for p in g.recommended] + [p.text for g in result for p in g.forbidden]
+            close = difflib.get_close_matches(text, known, n=1)
+            report.add("V008", f"the phrase '{text}' is not among the clause's phrases", at(index, "phrases"),
+                       f"did you mean '{close[0]}'?" if close else "give the phrase exactly as the clause has it")
+            return None
+        result = changed
+    return result + list(edit.add)
+
+
+def _cells(item: Clause | Annex, edits: list[CellEdit], index: int, at: At, report: Report) -> object | None:
+    table = item.table
+    if table is None:
+        report.add("V008", f"{item.id} has no table whose cells could change", at(index, "cells"),
+                   "cells edits a clause's table: [{row: 1, column: 2, text: …}]")
+        return None
+    rows = [list(r) for r in table.rows]
+    for edit in edits:
+        if edit.row > len(rows) or edit.column > len(rows[edit.row - 1]):
+            report.add("V008", f"table {table.id} has no cell at row {edit.row}, column {edit.column}",
+                       at(index, "cells"), f"rows count from 1 below the header; the table has {len(rows)} rows")
+            return None
+        rows[edit.row - 1][edit.column - 1] = edit.text
+    return table.model_copy(update={"rows": rows})
+
+
+def _add(tree: _Tree, index: int, change: Change, code: str, taken: set[str], applied: Applied, at: At,
+         report: Report) -> None:
+    clause = change.add
+    assert clause is not None and change.place is not None
+    new_ids = list(subtree_ids(clause))
+    foreign = [i for i in new_ids if not i.startswith(f"{code}-")]
+    if foreign:
+        report.add("V009", f"the added ID '{foreign[0]}' does not start with the variant's prefix '{code}-'",
+                   at(index, "add"), f"IDs a variant adds are its own: '{code}-…' (inherited IDs keep theirs)")
+        return
+    clash = [i for i in new_ids if i in taken or i in applied.removed]
+    if clash:
+        report.add("V009", f"the added ID '{clash[0]}' already belongs to the parent set", at(index, "add"),
+                   "give the new clause a new ID; to change an inherited clause use modify")
+        return
+    if _place(tree, _slot(clause), change.place, index, at, report):
+        applied.added.update(new_ids)
+
+
+def _move(tree: _Tree, index: int, change: Change, at: At, report: Report) -> None:
+    assert change.place is not None
+    found = tree.find(change.target)
+    assert found is not None
+    slots, i = found
+    moving = slots[i]
+    anchor = change.place[1]
+    if anchor in set(subtree_ids(_as_item(moving))):
+        report.add("V007", f"{change.target} cannot move next to or inside itself", at(index, change.place[0]),
+                   "name a clause outside the one that moves")
+        return
+    slots.pop(i)
+    if not _place(tree, moving, change.place, index, at, report):
+        slots.insert(i, moving)
+
+
+def _as_item(slot: _Slot) -> Clause | Annex:
+    """The slot's item with its current sub-clauses (for listing IDs)."""
+    return slot.item.model_copy(update={"clauses": [_as_item(c) for c in slot.children]})
+
+
+def _place(tree: _Tree, slot: _Slot, place: tuple[str, str], index: int, at: At, report: Report) -> bool:
+    where, anchor = place
+    found = tree.find(anchor)
+    assert found is not None
+    slots, i = found
+    if where == "inside":
+        target = slots[i]
+        if isinstance(slot.item, Annex):
+            report.add("V007", "an annex cannot go inside another clause", at(index, where), "use before or after")
+            return False
+        target.children.append(slot)
+        return True
+    among_annexes = slots is tree.annexes
+    if among_annexes != isinstance(slot.item, Annex):
+        report.add("V007", f"{'an annex' if isinstance(slot.item, Annex) else 'a clause'} cannot stand among "
+                   f"{'the annexes' if among_annexes else 'clauses'}", at(index, where),
+                   "place a clause next to a clause (or inside an annex), an annex next to an annex")
+        return False
+    slots.insert(i if where == "before" else i + 1, slot)
+    return True
