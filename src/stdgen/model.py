@@ -272,7 +272,7 @@ class Change(Strict):
         found: list[Literal["remove", "modify", "add", "move"]] = []
         for name in ("remove", "modify", "add", "move"):
             if getattr(self, name) is not None:
-                found.append(name)  # type: ignore[arg-type]
+                found.append(name)
         return found
 
     @property

@@ -72,6 +72,7 @@ class ResolvedSet:
     annexes: list[Node]
     targets: dict[str, Target]
     form_tables: dict[str, str] = field(default_factory=dict)  # form id → table number
+    parent: ResolvedSet | None = None  # the resolved set a variant extends
 
     @property
     def standard(self) -> Standard:
@@ -105,13 +106,16 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     """Number the set and check IDs, references and structure; problems go to report.
 
     known_elsewhere: the IDs of the other loaded sets. None (a set resolved on its own) means the
-    other sets are unknown: only related IDs with this set's own prefix are checked (R006)."""
+    other sets are unknown: only related IDs with this set's own prefix are checked (R006).
+    A variant is numbered from its positions; its parent is resolved too (its problems are the
+    parent's own and reported when the parent is checked)."""
     cs = loaded.clause_set
     targets: dict[str, Target] = {}
     printed = printed_numbers(cs.standard)
     chapters = [_number(c, str(FIRST_CHAPTER + i), 1, printed) for i, c in enumerate(cs.clauses)]
     annexes = [_annex(a, LETTERS[i] if i < len(LETTERS) else f"Z{i}", printed) for i, a in enumerate(cs.annexes)]
-    resolved = ResolvedSet(cs, chapters, annexes, targets)
+    parent = resolve(loaded.parent, Report()) if loaded.parent is not None else None
+    resolved = ResolvedSet(cs, chapters, annexes, targets, parent=parent)
     seen: dict[str, str] = {}
     repeats: dict[str, int] = {}
 
@@ -138,6 +142,11 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     _check_structure(resolved, loaded, report)
     _check_references(resolved, loaded, report, known_elsewhere)
     return resolved
+
+
+def prefix(ident: str) -> str:
+    """The set prefix of an ID: ``QC`` of ``QC-10.4``."""
+    return ident.split("-", 1)[0]
 
 
 Printed = Callable[[Clause], str | None]
@@ -225,6 +234,8 @@ def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -
                                    loaded.where(node.id, "items"), "lists have at most two levels")
     code = resolved.standard.code
     for ident in resolved.targets:
+        if loaded.own_ids is not None and ident not in loaded.own_ids:
+            continue  # inherited by a variant: it keeps its parent's ID
         if not ident.startswith(f"{code}-"):
             report.add("R007", f"ID '{ident}' does not start with the set's prefix '{code}-'",
                        loaded.where(ident), f"use '{code}-…' (a fork adds clauses with its own prefix)",
@@ -271,21 +282,43 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
     own = f"{resolved.standard.code}-"
     for owner, key, text in _texts(resolved):
         for match in REF.finditer(text):
-            if match.group(1) not in resolved.targets:
-                report.add("R002", f"cross-reference [[{match.group(1)}]] points at no ID of this set",
-                           loaded.where(owner, key), _suggest(match.group(1), resolved.targets))
+            ident = match.group(1)
+            if ident in resolved.targets:
+                continue
+            if ident in loaded.removed:
+                report.add("V005", f"cross-reference [[{ident}]] points at a clause this variant removes "
+                           f"({loaded.removed[ident]})", loaded.where(owner, key),
+                           f"modify the {key} of {owner} so it no longer refers to {ident}, or keep {ident}")
+            else:
+                report.add("R002", f"cross-reference [[{ident}]] points at no ID of this set",
+                           loaded.where(owner, key), _suggest(ident, resolved.targets))
+    codes = {prefix(i) for i in known_elsewhere or ()} | {resolved.standard.code}
+    absent: dict[str, int] = {}
     for node in resolved.nodes():
-        if isinstance(node.item, Clause):
-            for other in node.item.related:
+        if isinstance(node.item, Clause) and (loaded.own_ids is None or node.id in loaded.own_ids):
+            for other in node.item.related:  # a variant's inherited links are checked in their own set
                 if known_elsewhere is None and not other.startswith(own):
                     continue  # another set's clause, and no other set was loaded
-                if other not in resolved.targets and other not in (known_elsewhere or ()):
-                    report.add("R006", f"related ID '{other}' exists in no loaded clause set",
-                               loaded.where(node.id, "related"), "check the ID in the other set")
+                if other in resolved.targets or other in (known_elsewhere or ()):
+                    continue
+                if prefix(other) not in codes and other not in loaded.removed:
+                    absent[prefix(other)] = absent.get(prefix(other), 0) + 1  # that set is not here
+                    continue
+                report.add("R006", f"related ID '{other}' exists in no loaded clause set",
+                           loaded.where(node.id, "related"), "check the ID in the other set")
         form = node.item.form
         if form is not None and form not in resolved.form_tables:
             report.add("R008", f"form '{form}' is not defined in this set",
                        loaded.where(node.id, "form"), "define it under 'forms:' in a content file")
+    _report_absent(resolved, loaded, absent, report)
+
+
+def _report_absent(resolved: ResolvedSet, loaded: LoadedSet, absent: dict[str, int], report: Report) -> None:
+    if absent:
+        sets = "、".join(f"{code}- ({count})" for code, count in sorted(absent.items()))
+        report.add("R013", f"{sum(absent.values())} related link(s) of {resolved.clause_set.name} point into sets "
+                   f"that are not here: {sets}", loaded.where(resolved.standard.code),
+                   "the links are kept; they are checked when those sets are in the clauses folder", severity="info")
 
 
 def _suggest(ident: str, targets: dict[str, Target]) -> str:
@@ -316,8 +349,25 @@ def check_related(loaded: Mapping[str, LoadedSet], report: Report, only: Collect
         if only is not None and name not in only:
             continue
         for clause in all_clauses(ls.clause_set):
+            if ls.own_ids is not None and clause.id not in ls.own_ids:
+                continue  # a variant's inherited links were checked in the set that wrote them
             for other in clause.related:
                 _check_back_link(name, clause.id, other, clauses, loaded, report)
+
+
+def check_unique_ids(loaded: Mapping[str, LoadedSet], report: Report) -> None:
+    """R012: an ID is defined by one set only. A variant shares its parent's IDs by inheriting
+    them, never by defining them again; two sets that are not variants of each other (a copied
+    folder, two sets with the same prefix) may not define the same ID."""
+    owner: dict[str, str] = {}
+    for name, ls in sorted(loaded.items()):
+        for ident in sorted(ls.defines()):
+            first = owner.setdefault(ident, name)
+            if first != name:
+                report.add("R012", f"'{ident}' is defined by {name} and by {first}, which are not variants "
+                           "of each other", ls.where(ident),
+                           f"give one set its own prefix, or make it a variant: 'extends: {first}' in its "
+                           "standard.yaml (see stdgen fork)")
 
 
 def _check_back_link(name: str, ident: str, other: str, clauses: dict[str, list[tuple[str, Clause]]],

@@ -188,8 +188,11 @@ def _remove(tree: _Tree, index: int, ident: str, applied: Applied, at: At) -> No
     found = tree.find(ident)
     assert found is not None
     slots, i = found
-    for gone in subtree_ids(_as_item(slots.pop(i))):
-        applied.removed[gone] = at(index, "remove")
+    for gone in _slot_ids(slots.pop(i)):
+        if gone in applied.added:  # added by an earlier change, gone again: it never existed
+            applied.added.discard(gone)
+        else:
+            applied.removed[gone] = at(index, "remove")
 
 
 def _modify(tree: _Tree, index: int, change: Change, applied: Applied, at: At, report: Report) -> None:
@@ -287,7 +290,7 @@ def _move(tree: _Tree, index: int, change: Change, at: At, report: Report) -> No
     slots, i = found
     moving = slots[i]
     anchor = change.place[1]
-    if anchor in set(subtree_ids(_as_item(moving))):
+    if anchor in set(_slot_ids(moving)):
         report.add("V007", f"{change.target} cannot move next to or inside itself", at(index, change.place[0]),
                    "name a clause outside the one that moves")
         return
@@ -296,9 +299,13 @@ def _move(tree: _Tree, index: int, change: Change, at: At, report: Report) -> No
         slots.insert(i, moving)
 
 
-def _as_item(slot: _Slot) -> Clause | Annex:
-    """The slot's item with its current sub-clauses (for listing IDs)."""
-    return slot.item.model_copy(update={"clauses": [_as_item(c) for c in slot.children]})
+def _slot_ids(slot: _Slot) -> Iterator[str]:
+    """The IDs of a slot as it stands now (its sub-clauses may have moved in or out)."""
+    yield slot.item.id
+    if slot.item.table is not None:
+        yield slot.item.table.id
+    for child in slot.children:
+        yield from _slot_ids(child)
 
 
 def _place(tree: _Tree, slot: _Slot, place: tuple[str, str], index: int, at: At, report: Report) -> bool:

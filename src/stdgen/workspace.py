@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import FOLLOW_ON, Diagnostic, Position, Report
-from .loader import LoadedSet, load_set
+from .loader import Cache, LoadedSet, load_set
 from .resolve import ResolvedSet, resolve
 from .yamlpos import load
 
@@ -36,9 +36,10 @@ def open_workspace(root: Path, report: Report, only: list[str] | None = None) ->
             report.add("F004", f"no clause set named '{wanted}'", Position(str(root)),
                        f"sets here: {', '.join(sorted(names)) or 'none'}")
     loaded: dict[str, LoadedSet] = {}
+    cache: Cache = {}  # a variant loads its parent: each set is read and reported once
     failed: dict[str, str | None] = {}  # sets that did not load → the ID prefix they declare, if readable
     for folder in folders:
-        if (ls := load_set(folder, report)) is not None:
+        if (ls := load_set(folder, report, cache)) is not None:
             loaded[folder.name] = ls
         else:
             failed[folder.name] = _declared_code(folder)
@@ -102,8 +103,9 @@ def _culprit(diag: Diagnostic, failed: dict[str, str | None], live_prefixes: set
 def _cross_set_checks(workspace: Workspace, report: Report, concordance: bool = True) -> None:
     """Related links both ways (R010); concordance topics (C001–C003) when every set is resolved."""
     from .artifacts.concordance.topics import build_concordance  # imports this module
-    from .resolve import check_related
+    from .resolve import check_related, check_unique_ids
 
+    check_unique_ids(workspace.loaded, report)
     check_related(workspace.loaded, report, set(workspace.sets))
     if concordance and workspace.sets and set(workspace.sets) == set(workspace.loaded):
         build_concordance(workspace, report)

@@ -112,7 +112,7 @@ def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], co
                         spots[-1].links.append(f"{files['html']}#{row.anchor}")
                     assert spots[-1].topics is not None
                     spots[-1].topics.append(row.topic)
-    entries = [entry for name, rs in ws.sets.items() for entry in _entries(name, rs, places)]
+    entries = [entry for name, rs in ws.sets.items() for entry in _entries(name, rs, places, ws.loaded[name].own_ids)]
     return {
         "schema": SCHEMA,
         "sets": [{"name": name, "code": rs.standard.code, "number": rs.standard.number,
@@ -138,7 +138,9 @@ def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, pa
                 places.setdefault((name, ident), []).append(Appearance(artifact.name, files, link, pages.get(ident)))
 
 
-def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appearance]]) -> Iterator[dict[str, Any]]:
+def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appearance]],
+             own: frozenset[str] | None = None) -> Iterator[dict[str, Any]]:
+    """own: the IDs a variant defines itself (None: all); the others are marked inherited."""
     cs = rs.clause_set
     items: dict[str, Clause | Annex | None] = {t.id: None for t in cs.terms}
     items.update((n.id, n.item) for n in rs.nodes())
@@ -159,6 +161,7 @@ def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appe
             "title": (item.title if item is not None else None) or titles.get(ident),
             "excerpt": excerpt if len(excerpt) <= EXCERPT else excerpt[:EXCERPT] + "…",
             "related": list(item.related) if isinstance(item, Clause) else [],
+            "inherited": own is not None and ident not in own,
             "appears_in": [a.as_json() for a in places.get((name, ident), [])],
         }
 
@@ -195,9 +198,13 @@ def xref_document(index: dict[str, Any]) -> Document:
     entries: list[dict[str, Any]] = index["entries"]
     counts: dict[str, int] = {}
     for e in entries:
-        counts[e["id"]] = counts.get(e["id"], 0) + 1
-    anchors = {(e["set"], e["id"]): e["id"] if counts[e["id"]] == 1 else f"{e['set']}:{e['id']}" for e in entries}
-    first = {e["id"]: e for e in reversed(entries)}  # a related ID's entry (the first set that has it)
+        if not e.get("inherited"):
+            counts[e["id"]] = counts.get(e["id"], 0) + 1
+    # the set that defines an ID keeps the bare anchor; a variant's inherited copy is set-qualified
+    anchors = {(e["set"], e["id"]): e["id"] if counts.get(e["id"]) == 1 and not e.get("inherited")
+               else f"{e['set']}:{e['id']}" for e in entries}
+    first = {e["id"]: e for e in reversed(entries)}  # a related ID's entry (the set that defines it)
+    first.update({e["id"]: e for e in reversed(entries) if not e.get("inherited")})
     blocks: list[Block] = [
         Para.of("title", "条款交叉索引"),
         Para.of("subtitle", f"{len(index['sets'])}个条款集　{len(entries)}个条款ID"),

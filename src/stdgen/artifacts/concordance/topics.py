@@ -154,11 +154,17 @@ class _Index:
 
     def __init__(self, ws: Workspace, order: list[str]) -> None:
         self.ws, self.order = ws, order
-        self.nodes: dict[str, tuple[str, Node]] = {}
+        self.nodes: dict[str, tuple[str, Node]] = {}  # ID → the set that defines it (links are its)
+        self.holders: dict[str, list[tuple[str, Node]]] = {}  # ID → every set that has it (variants too)
         for name in order:
+            own = ws.loaded[name].own_ids
             for node in ws.sets[name].nodes():
                 if isinstance(node.item, Clause):
-                    self.nodes.setdefault(node.id, (name, node))
+                    self.holders.setdefault(node.id, []).append((name, node))
+                    if own is None or node.id in own:
+                        self.nodes.setdefault(node.id, (name, node))
+        for ident, holders in self.holders.items():
+            self.nodes.setdefault(ident, holders[0])  # inherited from a set that is not resolved here
         self.position = {ident: i for i, ident in enumerate(self.nodes)}
 
     def rank(self, ident: str) -> int:
@@ -185,8 +191,8 @@ class _Index:
     def row(self, topic: str, anchor: str, members: list[str], pairs: int, derived: bool = False) -> Row:
         cells: dict[str, list[Entry]] = {name: [] for name in self.order}
         for ident in sorted(dict.fromkeys(members), key=self.rank):
-            name, node = self.nodes[ident]
-            cells[name].append(Entry(name, ident, node.number, self.label(ident)))
+            for name, node in self.holders[ident]:  # a variant shows the clause under its own number
+                cells[name].append(Entry(name, ident, node.number, self.label(ident)))
         return Row(topic, anchor, cells, pairs, derived)
 
 
