@@ -82,6 +82,10 @@ class ResolvedSet:
         for top in (*self.chapters, *self.annexes):
             yield from top.walk()
 
+    def inherits(self, ident: str) -> bool:
+        """Whether a variant has this ID from the set it extends (rather than defining it)."""
+        return self.parent is not None and ident in self.parent.targets
+
     def term_number(self, index: int) -> str:
         return f"3.{index + 1}"
 

@@ -112,7 +112,7 @@ def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], co
                         spots[-1].links.append(f"{files['html']}#{row.anchor}")
                     assert spots[-1].topics is not None
                     spots[-1].topics.append(row.topic)
-    entries = [entry for name, rs in ws.sets.items() for entry in _entries(name, rs, places, ws.loaded[name].own_ids)]
+    entries = [entry for name, rs in ws.sets.items() for entry in _entries(name, rs, places)]
     return {
         "schema": SCHEMA,
         "sets": [{"name": name, "code": rs.standard.code, "number": rs.standard.number,
@@ -138,9 +138,7 @@ def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, pa
                 places.setdefault((name, ident), []).append(Appearance(artifact.name, files, link, pages.get(ident)))
 
 
-def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appearance]],
-             own: frozenset[str] | None = None) -> Iterator[dict[str, Any]]:
-    """own: the IDs a variant defines itself (None: all); the others are marked inherited."""
+def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appearance]]) -> Iterator[dict[str, Any]]:
     cs = rs.clause_set
     items: dict[str, Clause | Annex | None] = {t.id: None for t in cs.terms}
     items.update((n.id, n.item) for n in rs.nodes())
@@ -161,7 +159,7 @@ def _entries(name: str, rs: ResolvedSet, places: dict[tuple[str, str], list[Appe
             "title": (item.title if item is not None else None) or titles.get(ident),
             "excerpt": excerpt if len(excerpt) <= EXCERPT else excerpt[:EXCERPT] + "…",
             "related": list(item.related) if isinstance(item, Clause) else [],
-            "inherited": own is not None and ident not in own,
+            "inherited": rs.inherits(ident),  # a variant's copy of its parent's clause
             "appears_in": [a.as_json() for a in places.get((name, ident), [])],
         }
 

@@ -157,11 +157,11 @@ class _Index:
         self.nodes: dict[str, tuple[str, Node]] = {}  # ID → the set that defines it (links are its)
         self.holders: dict[str, list[tuple[str, Node]]] = {}  # ID → every set that has it (variants too)
         for name in order:
-            own = ws.loaded[name].own_ids
-            for node in ws.sets[name].nodes():
+            rs = ws.sets[name]
+            for node in rs.nodes():
                 if isinstance(node.item, Clause):
                     self.holders.setdefault(node.id, []).append((name, node))
-                    if own is None or node.id in own:
+                    if not rs.inherits(node.id):
                         self.nodes.setdefault(node.id, (name, node))
         for ident, holders in self.holders.items():
             self.nodes.setdefault(ident, holders[0])  # inherited from a set that is not resolved here
