@@ -106,11 +106,15 @@ class ResolvedSet:
         return "".join(p if isinstance(p, str) else p.reference for p in self.split(text))
 
 
-def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] | None = None) -> ResolvedSet:
+def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] | None = None,
+            present: frozenset[str] | None = frozenset()) -> ResolvedSet:
     """Number the set and check IDs, references and structure; problems go to report.
 
     known_elsewhere: the IDs of the other loaded sets. None (a set resolved on its own) means the
     other sets are unknown: only related IDs with this set's own prefix are checked (R006).
+    present: prefixes of sets that are in the clauses folder besides those of known_elsewhere (a
+    set that failed to load); None: any prefix may be present. A related ID with another prefix
+    points into a set that is not here (R013, information).
     A variant is numbered from its positions; its parent is resolved too (its problems are the
     parent's own and reported when the parent is checked)."""
     cs = loaded.clause_set
@@ -144,7 +148,7 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
         if form.id not in targets:
             claim(form.id, Target("form", form.title))
     _check_structure(resolved, loaded, report)
-    _check_references(resolved, loaded, report, known_elsewhere)
+    _check_references(resolved, loaded, report, known_elsewhere, present)
     return resolved
 
 
@@ -282,7 +286,7 @@ def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
 
 
 def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
-                      known_elsewhere: frozenset[str] | None) -> None:
+                      known_elsewhere: frozenset[str] | None, present: frozenset[str] | None) -> None:
     own = f"{resolved.standard.code}-"
     for owner, key, text in _texts(resolved):
         for match in REF.finditer(text):
@@ -296,7 +300,7 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
             else:
                 report.add("R002", f"cross-reference [[{ident}]] points at no ID of this set",
                            loaded.where(owner, key), _suggest(ident, resolved.targets))
-    codes = {prefix(i) for i in known_elsewhere or ()} | {resolved.standard.code}
+    codes = {prefix(i) for i in known_elsewhere or ()} | {resolved.standard.code} | set(present or ())
     absent: dict[str, int] = {}
     for node in resolved.nodes():
         if isinstance(node.item, Clause) and (loaded.own_ids is None or node.id in loaded.own_ids):
@@ -305,7 +309,7 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
                     continue  # another set's clause, and no other set was loaded
                 if other in resolved.targets or other in (known_elsewhere or ()):
                     continue
-                if prefix(other) not in codes and other not in loaded.removed:
+                if present is not None and prefix(other) not in codes and other not in loaded.removed:
                     absent[prefix(other)] = absent.get(prefix(other), 0) + 1  # that set is not here
                     continue
                 report.add("R006", f"related ID '{other}' exists in no loaded clause set",

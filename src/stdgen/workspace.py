@@ -46,7 +46,9 @@ def open_workspace(root: Path, report: Report, only: list[str] | None = None) ->
     known = frozenset(i for ls in loaded.values() for (i, key) in ls.origins if key == "")
     chosen = [n for n in loaded if not only or n in only]
     later = Report() if failed else report  # with a broken set, sort its consequences out first
-    sets = {name: resolve(loaded[name], later, known) for name in chosen}
+    # a broken set is still "here": links into it are its consequences, not links to an absent set
+    present = None if None in failed.values() else frozenset(c for c in failed.values() if c is not None)
+    sets = {name: resolve(loaded[name], later, known, present) for name in chosen}
     workspace = Workspace(root, sets, loaded)
     _cross_set_checks(workspace, later, concordance=not failed)  # topics need every set
     if failed:
