@@ -117,6 +117,49 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
         out.write_text(text + "\n", encoding="utf-8")
 
 
+@app.command("import")
+def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, PDF or plain text.",
+                                                   show_default=False)],
+            code: Annotated[str, typer.Option("--code", help="ID prefix of the new set, e.g. QC.",
+                                              show_default=False)],
+            name: Annotated[str | None, typer.Option(help="Folder name of the set (default: the file's name).")
+                            ] = None,
+            clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text) -> None:
+    """Import a standard into a new clause set: metadata, references, terms, clauses (printed numbers kept in
+    source.clause), lists, notes, examples, tables and annexes; then check it. What could not be placed is
+    listed in the set's import-report.txt."""
+    import re
+
+    from .importer import import_file, report_problems
+    from .lint import lint_set
+    from .loader import load_set
+    from .resolve import resolve
+
+    report = Report()
+    folder = clauses / (name or re.sub(r"[^\w.-]+", "-", source.stem).strip("-").lower())
+    if not source.is_file():
+        typer.echo(f"stdgen import: no file {source}", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", code):
+        typer.echo(f"stdgen import: --code '{code}' must be letters and digits, starting with a letter", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    if folder.exists() and any(folder.iterdir()):
+        typer.echo(f"stdgen import: {folder} exists and is not empty; choose another --name", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    imported = import_file(source, code, folder)
+    report_problems(imported.parsed.problems, source, report)
+    loaded = load_set(folder, report)
+    if loaded is not None:
+        lint_set(resolve(loaded, report), loaded, report)
+    if fmt is Format.text:
+        typer.echo(f"{folder}: {len(imported.parsed.clauses)} chapter(s), {len(imported.parsed.terms)} term(s), "
+                   f"{len(imported.parsed.annexes)} annex(es); {len(imported.parsed.problems)} block(s) not placed "
+                   f"(see {folder / 'import-report.txt'})", err=True)
+    _finish(report, fmt)
+    if fmt is Format.text:
+        typer.echo(f"ok: {folder} passes stdgen check", err=True)
+
+
 class ScopeName(StrEnum):
     all_staff = "all-staff"
     window = "window"

@@ -1,0 +1,204 @@
+"""Readers: a source file → blocks. Plain text (like the seeds), DOCX (TCS style names, else cues), PDF
+(text layer: running headers, page numbers, the 目次 and the cover layout recognised)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .blocks import Block, tidy
+
+_LEADING_DEBRIS = re.compile(r"^[-*•]\s+(?=\S)")  # web copies put list bullets before numbered lines
+
+
+def read_text(path: Path) -> list[Block]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030", errors="replace")
+    blocks: list[Block] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = _LEADING_DEBRIS.sub("", line.strip())
+        if not line:
+            continue
+        last = blocks[-1].text if blocks else ""
+        if len(last) >= 30 and len(line) > 2 and not last.endswith(_ENDS) and not _STARTS_BLOCK.match(line):
+            blocks[-1].text += line  # a sentence broken across lines (a page break in the copied text)
+        else:
+            blocks.append(Block(line, f"line {number}"))
+    return blocks
+
+
+def _docx_roles() -> dict[str, str]:
+    from ..artifacts.standard.styles import STYLES
+
+    roles: dict[str, str] = {}
+    for key, style in STYLES.items():
+        roles.setdefault(style.docx_name, key)
+    return roles
+
+
+def read_docx(path: Path) -> list[Block]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    roles = _docx_roles()
+    blocks: list[Block] = []
+    for index, element in enumerate(document.element.body.iterchildren(), start=1):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(element, document)
+            style = para.style.name if para.style is not None else ""
+            role = roles.get(style or "")
+            text = para.text
+            if role == "cover-date":  # issue and implementation dates share one line, split by a tab
+                blocks.extend(Block(part, f"paragraph {index}", role) for part in text.split("\t") if part.strip())
+                continue
+            blocks.append(Block(text.replace("\t", " ").strip(), f"paragraph {index}", role))
+        elif tag == "tbl":
+            table = Table(element, document)
+            rows = [_unique_cells(row.cells) for row in table.rows]
+            head = bool(rows) and all(
+                p.style is not None and roles.get(p.style.name or "") == "cell-head"
+                for cell in table.rows[0].cells for p in cell.paragraphs if p.text)
+            blocks.append(Block("", f"table after paragraph {index - 1}", "table-header" if head else None,
+                                rows=rows))
+    return blocks
+
+
+def _unique_cells(cells: Any) -> list[str]:
+    """python-docx repeats a merged cell once per grid column: keep one."""
+    out: list[str] = []
+    seen: list[Any] = []
+    for cell in cells:
+        if any(cell._tc is s for s in seen):
+            continue
+        seen.append(cell._tc)
+        out.append(cell.text)
+    return out
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^[IVXLC]+$|^\d{1,3}$")
+_ENDS = ("。", "；", "：", "！", "？", "”", ";", ":")  # a short line ending so ends its paragraph
+_TOC_LINE = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*[IVXLC\d]+\s*$")
+_STARTS_BLOCK = re.compile(
+    r"^(\d{1,2}(\.\d{1,2})*[\s\u3000]|[A-Z](\.\d{1,2})+[\s\u3000]|——|[a-z][)）]|\d{1,2}[)）]|·|注\d*[：:]|示例"
+    r"|表[A-Z]?\.?\d|附录[A-Z]|[（(](规范性|资料性)[）)]|\[\d+\])")
+
+
+def read_pdf(path: Path) -> list[Block]:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        pages = [_page_lines(page) for page in pdf.pages]
+    repeated = _running_lines(pages)
+    blocks: list[Block] = []
+    body_font = Counter(f for lines in pages for line in lines for f in line["fonts"]).most_common(1)
+    body = body_font[0][0] if body_font else ""
+    open_block: Block | None = None
+    previous: dict[str, Any] | None = None
+    for number, lines in enumerate(pages, start=1):
+        content = [ln for ln in lines if not _is_furniture(ln, repeated, lines)]
+        if not content:
+            continue
+        left = min(ln["x0"] for ln in content if "rows" not in ln) if any("rows" not in ln for ln in content) else 0
+        right = max(ln["x1"] for ln in content if "rows" not in ln) if any("rows" not in ln for ln in content) else 0
+        for line in content:
+            where = f"page {number}"
+            if "rows" in line:
+                blocks.append(Block("", where, "table-header" if line["head"] else None, rows=line["rows"]))
+                open_block, previous = None, None
+                continue
+            text = line["text"]
+            heading = bool(line["fonts"]) and body not in line["fonts"]
+            if _TOC_LINE.search(text):
+                blocks.append(Block(text, where, "toc-1"))
+                open_block, previous = None, None
+                continue
+            starts = (open_block is None or previous is None or heading or open_block.heading
+                      or line["x0"] > left + 4 or line["gap"] > line["size"] * 1.9
+                      or (previous["x1"] < right - line["size"] * 1.5 and previous["text"].rstrip().endswith(_ENDS))
+                      or _STARTS_BLOCK.match(text) is not None
+                      or line["size"] != previous["size"])
+            if starts:
+                open_block = Block(text, where, heading=heading)
+                blocks.append(open_block)
+            else:
+                assert open_block is not None
+                open_block.text += text
+            previous = line
+    for block in blocks:
+        block.text = tidy(block.text) if block.heading or len(block.text) < 40 else block.text.strip()
+    return blocks
+
+
+def _page_lines(page: Any) -> list[dict[str, Any]]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    out: list[dict[str, Any]] = []
+    previous_bottom = 0.0
+    for line in page.extract_text_lines(keep_blank_chars=True, return_chars=True):
+        if any(b[0] - 1 <= line["x0"] and line["x1"] <= b[2] + 1 and b[1] - 1 <= line["top"] <= b[3] + 1
+               for b in boxes):
+            continue
+        chars = [c for c in line["chars"] if c["text"].strip()]
+        cjk = [c for c in chars if re.match(r"[\u4e00-\u9fff]", c["text"])] or chars
+        out.append({"text": line["text"], "x0": line["x0"], "x1": line["x1"], "top": line["top"],
+                    "size": round(chars[0]["size"], 1) if chars else 0,
+                    "fonts": {c["fontname"].split("+")[-1] for c in cjk},
+                    # 0 for a page's first line: it may continue the last page's paragraph
+                    "gap": line["top"] - previous_bottom if previous_bottom else 0})
+        previous_bottom = line["bottom"]
+    for table in tables:
+        rows = [[cell or "" for cell in row] for row in table.extract()]
+        head = len(table.rows) > 1 and _centred(page, table.rows[0]) and not _centred(page, table.rows[1])
+        out.append({"rows": rows, "top": table.bbox[1], "x0": table.bbox[0], "x1": table.bbox[2], "text": "",
+                    "size": 0, "fonts": set(), "gap": 999, "head": head})
+    out.sort(key=lambda ln: ln["top"])
+    return out
+
+
+def _centred(page: Any, row: Any) -> bool:
+    """Whether every filled cell of a table row has its text centred (GB/T 1.1 table heads are)."""
+    verdicts = []
+    for cell in row.cells:
+        if cell is None:
+            continue
+        x0, top, x1, bottom = cell
+        chars = [c for c in page.chars if x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] <= bottom
+                 and c["text"].strip()]
+        if chars:
+            left, right = min(c["x0"] for c in chars) - x0, x1 - max(c["x1"] for c in chars)
+            verdicts.append(abs(left - right) < 3 and left > 6)
+    return bool(verdicts) and all(verdicts)
+
+
+def _running_lines(pages: list[list[dict[str, Any]]]) -> set[str]:
+    """Texts printed at the top of many pages (running headers)."""
+    tops = Counter(ln["text"].strip() for lines in pages for ln in lines[:1] if "rows" not in ln)
+    return {text for text, count in tops.items() if count >= max(2, len(pages) // 3)}
+
+
+def _is_furniture(line: dict[str, Any], repeated: set[str], lines: list[dict[str, Any]]) -> bool:
+    if "rows" in line:
+        return False
+    text = line["text"].strip()
+    if text in repeated and line is lines[0]:
+        return True
+    return line is lines[-1] and _PAGE_NUMBER.match(text) is not None
+
+
+def read(path: Path) -> list[Block]:
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return read_docx(path)
+    if suffix == ".pdf":
+        return read_pdf(path)
+    return read_text(path)
