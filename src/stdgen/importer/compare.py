@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..artifacts.standard.tree import _phrase_lines, _phrases_are_content
 from ..model import Clause
 from ..resolve import Node, ResolvedSet
 
@@ -57,10 +58,8 @@ def _printed(rs: ResolvedSet, node: Node) -> Printed:
     examples: tuple[str, ...] = ()
     if isinstance(item, Clause):
         entries: list[Any] = list(item.items)
-        if not entries and item.phrases and (not texts or texts[-1].rstrip().endswith(("：", ":"))):
-            for group in item.phrases:
-                entries += group.recommended
-                entries += [f"{p.text}（{p.context}）" if p.context else p.text for p in group.forbidden]
+        if not entries and _phrases_are_content(item):  # as the standard prints them
+            entries = _phrase_lines(item)
         items = tuple((rs.plain(e), ()) if isinstance(e, str) else
                       (rs.plain(e.text), tuple(rs.plain(s.text) for s in e.items)) for e in entries)
         notes = tuple(rs.plain(n) for n in item.notes)

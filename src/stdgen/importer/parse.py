@@ -385,9 +385,18 @@ class Parser:
             node.setdefault("_text", []).append(text)
 
     def fits(self, number: str) -> bool:
-        """A clause number whose parent exists (else it is text that starts with a number)."""
-        parent = number.rsplit(".", 1)[0]
-        return parent in self.nodes
+        """A clause number under the current chapter or annex (else it is text that starts with a number)."""
+        return self.parent_of(number) is not None and self.current is not None and \
+            self.current["source"]["clause"].removeprefix("附录").split(".")[0] == number.split(".")[0]
+
+    def parent_of(self, number: str) -> str | None:
+        """The nearest printed ancestor: 6.1 for 6.1.2, or A.2 for A.2.1.1 when the source skips A.2.1."""
+        parts = number.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            prefix = ".".join(parts[:cut])
+            if prefix in self.nodes:
+                return prefix
+        return None
 
     def is_titled(self, block: Block, rest: str) -> bool:
         if block.role is not None:
@@ -441,7 +450,7 @@ class Parser:
         elif rest:
             clause["_text"] = [rest]
         clause["source"] = self.source(number)
-        parent_number = number.rsplit(".", 1)[0] if "." in number else None
+        parent_number = self.parent_of(number) if "." in number else None
         if parent_number is None:
             self.out.clauses.append(clause)
         else:
@@ -476,7 +485,9 @@ class Parser:
             self.out.problems.append(Problem("cover", "title", "no title found: the file name is used"))
         if std.get("status") == "draft" or (number and "X" in number):
             std["status"] = "draft"
-        std["source"] = {"document": number or std["title"]["zh"], "note": f"imported by stdgen from {self.document}"}
+        printed_as = number or std["title"]["zh"]
+        std["source"] = {"document": printed_as, "note": f"imported by stdgen from {self.document}"}
+        self.document = printed_as  # every clause's source is the document itself: its printed numbers stand
         for term in self.out.terms:
             number = term.pop("_number")
             term["source"] = self.source(number)
@@ -485,14 +496,15 @@ class Parser:
                     term[key] = "（缺失）"
                     self.out.problems.append(Problem(f"term {number}", key, f"the term has no {key}"))
         for top in (*self.out.clauses, *self.out.annexes):
-            _finish_node(top)
+            _finish_node(top, printed_as)
         for annex in self.out.annexes:
             annex.pop("_annex", None)
             annex.setdefault("title", "（缺失）")
 
 
-def _finish_node(node: dict[str, Any]) -> None:
+def _finish_node(node: dict[str, Any], document: str) -> None:
     texts = node.pop("_text", [])
+    node["source"]["document"] = document
     node.pop("_caption", None)
     ordered: dict[str, Any] = {"id": node.pop("id")}
     if "title" in node:
@@ -513,7 +525,7 @@ def _finish_node(node: dict[str, Any]) -> None:
     if node.get("list_style") == "dash":
         del node["list_style"]
     for child in node.get("clauses", []):
-        _finish_node(child)
+        _finish_node(child, document)
     # the source key last, after the content, as the bundled sets write it
     if "source" in node:
         node["source"] = node.pop("source")
