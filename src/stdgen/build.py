@@ -35,6 +35,7 @@ from .artifacts.concordance.tree import build as concordance_tree
 from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
 from .doctree import Document
+from .outdir import STAGING, TMP, checkpoint, die_with_parent, swap
 from .render.docx_render import write_docx
 from .render.html import write_html
 from .render.pdf import write_pdf
@@ -153,9 +154,11 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     pending = [w for w in work if w.todo]
     for w in pending:
         w.staging = _staging(out_root, w.final, w.jobs, w.todo, w.old)
+    checkpoint("staged")
     tasks = [(w, job) for w in pending for job in w.todo]
     tasks.sort(key=lambda task: COST.get(task[1].fmt, 0), reverse=True)  # longest first: workers finish together
     _run(tasks, jobs, progress)
+    checkpoint("rendered")
     written: list[Path] = []
     for w in pending:
         written.extend(_finish(w, report))
@@ -190,7 +193,7 @@ def _prepare(rs: ResolvedSet, out_root: Path, formats: tuple[str, ...], force: b
 
 
 def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old: dict[str, Any]) -> Path:
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=out_root))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{final.name}-", dir=out_root))
     staging.chmod(0o755)
     for job in jobs:
         if job not in todo:  # unchanged: reuse the file of the previous build
@@ -208,7 +211,7 @@ def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None
         return
     if any(job.fmt == "pdf" for _, job in tasks):
         import weasyprint  # noqa: F401  # imported once here; forked workers inherit it
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         futures: list[tuple[_SetWork, Job, Future[dict[str, int]]]] = [
             (w, job, pool.submit(render_job, w.rs, job.artifact, job.stem, job.fmt, _path(w, job))) for w, job in tasks]
         for w, job, future in futures:
@@ -257,7 +260,7 @@ def _finish(w: _SetWork, report: Report) -> list[Path]:
     pages = {j.file: w.pages.get(j.file, old_pages.get(j.file, {})) for j in w.jobs if j.fmt == "pdf"}
     manifest = {"stdgen": __version__, "files": {j.file: j.key for j in w.jobs}, "pages": pages}
     (w.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    _swap(w.staging, w.final)
+    swap(w.staging, w.final)
     return [w.final / j.file for j in w.todo]
 
 
@@ -280,15 +283,6 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _swap(staging: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _hash(*parts: str) -> str:
@@ -336,6 +330,7 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
         report.add("B001", f"building the concordance and cross-reference index failed: {exc!r}",
                    Position(str(out_root)), "the previous files were left untouched; please report this")
         return []
+    checkpoint("cross")
     for tmp, final in staged:
         os.replace(tmp, final)
     (out_root / MANIFEST).write_text(json.dumps({"stdgen": __version__, "cross": key}), encoding="utf-8")
@@ -343,7 +338,7 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
 
 
 def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], object], when: datetime) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f".{stem}-", suffix=f".{fmt}.tmp", dir=folder)
+    handle, name = tempfile.mkstemp(prefix=f"{TMP}{stem}-", suffix=f".{fmt}", dir=folder)
     os.close(handle)
     path = Path(name)
     try:

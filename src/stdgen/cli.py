@@ -81,6 +81,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     and the concordance and cross-reference index when every set is built."""
     from .build import build_sets, build_workspace, plan
     from .lint import lint_workspace
+    from .outdir import locked
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
@@ -90,12 +91,12 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         set(workspace.sets) if report.failed(strict) else set())
     ready = [rs for name, rs in workspace.sets.items() if name not in refused]
     total = sum(len(plan(rs)) for rs in ready)
-    with typer.progressbar(length=total, label="building", file=sys.stderr,
-                           hidden=fmt is Format.json) as bar:
+    with locked(out, waiting=lambda message: typer.echo(message, err=True)), typer.progressbar(
+            length=total, label="building", file=sys.stderr, hidden=fmt is Format.json) as bar:
         written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
                              progress=lambda _name: bar.update(1))
-    if not report.failed(strict):  # cross-set files link every set: only when all of them are good
-        written += build_workspace(workspace, out, report, force=force)
+        if not report.failed(strict):  # cross-set files link every set: only when all of them are good
+            written += build_workspace(workspace, out, report, force=force)
     _finish(report, fmt, strict)
     if fmt is Format.text:
         for path in written:
