@@ -37,6 +37,7 @@ from .diagnostics import Position, Report
 from .doctree import Document
 from .outdir import STAGING, TMP, checkpoint, die_with_parent, swap
 from .render.docx_render import write_docx
+from .render.fonts import FontsMissing, describe, rare_characters
 from .render.html import write_html
 from .render.pdf import write_pdf
 from .reproducible import seal, source_date
@@ -123,7 +124,7 @@ class _SetWork:
     old: dict[str, Any]
     staging: Path | None = None
     pages: dict[str, dict[str, int]] = field(default_factory=dict)
-    error: str | None = None
+    error: tuple[str, str, str] | None = None  # code, message, hint of the first failed job
 
 
 @cache
@@ -155,6 +156,7 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     for w in pending:
         w.staging = _staging(out_root, w.final, w.jobs, w.todo, w.old)
     checkpoint("staged")
+    _report_rare_characters(pending, report)
     tasks = [(w, job) for w in pending for job in w.todo]
     tasks.sort(key=lambda task: COST.get(task[1].fmt, 0), reverse=True)  # longest first: workers finish together
     _run(tasks, jobs, progress)
@@ -231,14 +233,20 @@ def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> Non
     try:
         w.pages[job.file] = result()
     except Exception as exc:  # a renderer failed: the set keeps its previous output
-        w.error = w.error or f"{job.file}: {exc!r}"
+        w.error = w.error or _failure(job, exc)
+
+
+def _failure(job: Job, exc: Exception) -> tuple[str, str, str]:
+    if isinstance(exc, FontsMissing):
+        return "B004", f"{job.file}: {exc.message}", f"{exc.hint}; the previous output was left untouched"
+    return ("B001", f"{job.file}: {exc!r}",
+            "the previous output was left untouched; please report this with the clause set")
 
 
 def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: Path) -> dict[str, int]:
     """Write one file of one unit; return the PDF page of each anchor (empty for other formats).
     The unit is found again here by its stem: a worker process receives names, not closures."""
-    artifact = next(a for a in ARTIFACTS if a.name == artifact_name)
-    unit = next(u for u in artifact.outputs(rs) if u.stem == stem)
+    unit = _unit(rs, artifact_name, stem)
     direct = unit.direct.get(fmt)
     if direct is not None:
         direct(path)
@@ -249,12 +257,29 @@ def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: P
     return result if isinstance(result, dict) else {}
 
 
+def _unit(rs: ResolvedSet, artifact_name: str, stem: str) -> Unit:
+    artifact = next(a for a in ARTIFACTS if a.name == artifact_name)
+    return next(u for u in artifact.outputs(rs) if u.stem == stem)
+
+
+def _report_rare_characters(pending: list[_SetWork], report: Report) -> None:
+    """A DOCX embeds no font: warn about characters that the usual 宋体/黑体 (GBK) may lack."""
+    for w in pending:
+        for job in w.todo:
+            rare = rare_characters(_unit(w.rs, job.artifact, job.stem).tree()) if job.fmt == "docx" else []
+            if rare:
+                report.add("B005", f"{job.file} prints {len(rare)} character(s) outside GBK, which the 宋体/黑体 "
+                           f"of many computers lack: {describe(rare)}", Position(str(w.final / job.file)),
+                           "the DOCX names its fonts and embeds none; readers without a font that has these "
+                           "characters see boxes: send the PDF too", severity="warning")
+
+
 def _finish(w: _SetWork, report: Report) -> list[Path]:
     assert w.staging is not None
     if w.error is not None:
         shutil.rmtree(w.staging, ignore_errors=True)
-        report.add("B001", f"building {w.rs.clause_set.name} failed: {w.error}", Position(str(w.final)),
-                   "the previous output was left untouched; please report this with the clause set")
+        code, message, hint = w.error
+        report.add(code, f"building {w.rs.clause_set.name} failed: {message}", Position(str(w.final)), hint)
         return []
     old_pages: dict[str, dict[str, int]] = w.old.get("pages", {})
     pages = {j.file: w.pages.get(j.file, old_pages.get(j.file, {})) for j in w.jobs if j.fmt == "pdf"}

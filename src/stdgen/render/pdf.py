@@ -16,13 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..doctree import Document
-from .html import render_html
+from .fonts import require_fonts
+from .html import FONT_STACKS, render_html
 
 
 def write_pdf(doc: Document, path: Path) -> dict[str, int]:
     """Write the PDF; return the 1-based physical page of every anchor (for cross-reference indexes)."""
     import weasyprint  # imported late: it is slow to import and only PDF needs it
 
+    require_fonts(doc, FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
     html = render_html(doc, external_links=False)
     rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
     pages = {anchor: number for number, page in enumerate(rendered.pages, start=1) for anchor in page.anchors}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...diagnostics import Position, Report
 from ...render.docx_render import write_docx
+from ...render.fonts import FontsMissing
 from ...render.html import write_html
 from ...render.pdf import write_pdf
 from ...reproducible import seal, source_date
@@ -51,6 +52,10 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+        if isinstance(exc, FontsMissing):
+            report.add("B004", f"checklist{cl.suffix}.pdf of {rs.clause_set.name}: {exc.message}",
+                       Position(str(folder)), f"{exc.hint}; the previous files were left untouched")
+            return []
         report.add("B001", f"building the checklist of {rs.clause_set.name} failed: {exc!r}", Position(str(folder)),
                    "the previous files were left untouched; please report this with the clause set")
         return []

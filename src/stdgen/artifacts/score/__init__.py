@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ...diagnostics import Report
+from ...diagnostics import Position, Report
+from ...render.fonts import FontsMissing
 from ...render.html import write_html
 from ...render.pdf import write_pdf
 from ...version import version
@@ -38,7 +39,12 @@ def run_score(paths: list[Path], clauses: Path, set_name: str | None, out: Path 
     if report.failed() or not inspections:
         return []
     result = score(inspections, rs, version(rs.clause_set))
-    return write_report(result, out or Path("output") / "scores" / chosen, formats)
+    folder = out or Path("output") / "scores" / chosen
+    try:
+        return write_report(result, folder, formats)
+    except FontsMissing as exc:
+        report.add("B004", f"score.pdf: {exc.message}", Position(str(folder)), exc.hint)
+        return []
 
 
 def _which_set(files: list[Results], set_name: str | None, report: Report) -> str | None:

@@ -1,0 +1,68 @@
+"""Font coverage: no PDF of boxes. A missing 宋体/黑体 font or a character the fonts lack fails the
+PDF with the role, the characters and the package to install; a DOCX warns about rare characters."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from stdgen.doctree import Document, Para, Section, Span, Style
+from stdgen.render.fonts import FontsMissing, rare_characters, require_fonts
+from stdgen.render.html import FONT_STACKS
+
+STYLES = {"body": Style("正文", "song"), "head": Style("标题", "hei")}
+
+
+def _doc(body: str, heading: str = "标题") -> Document:
+    blocks = [Para("head", [Span(heading)]), Para("body", [Span(body)])]
+    return Document("t", [Section("body", "arabic", "DB34/T 1—2024", blocks)], STYLES)
+
+
+def test_installed_fonts_cover_a_standard_with_rare_name_characters() -> None:
+    require_fonts(_doc("起草人：朱镕基、王堃、张喆。□符合 ——"), FONT_STACKS)  # raises nothing
+
+
+def test_a_role_without_an_installed_font_names_the_role_and_the_package() -> None:
+    stacks = {**FONT_STACKS, "hei": '"No Such Sans", sans-serif'}
+    with pytest.raises(FontsMissing) as caught:
+        require_fonts(_doc("正文"), stacks)
+    assert str(caught.value) == "no installed font for the 黑体 role (looked for No Such Sans)"
+    assert "apt-get install fonts-noto-cjk" in caught.value.hint
+
+
+def test_characters_the_font_lacks_are_listed_with_their_code_points() -> None:
+    with pytest.raises(FontsMissing) as caught:
+        require_fonts(_doc("服务热情😀。", heading="标题🙂"), FONT_STACKS)
+    message = str(caught.value)
+    assert "the 宋体 font Noto Serif CJK SC lacks 1 character(s): 😀 (U+1F600)" in message
+    assert "the 黑体 font Noto Sans CJK SC lacks 1 character(s): 🙂 (U+1F642)" in message
+
+
+def test_docx_rare_characters_are_those_outside_gbk() -> None:
+    assert rare_characters(_doc("朱镕基 𠈌 王堃")) == ["𠈌"]
+
+
+@pytest.mark.slow
+def test_build_without_cjk_fonts_fails_the_set_and_keeps_its_output(tmp_path: Path) -> None:
+    name = "window-conduct"
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "stdgen", "build", name, "--out", str(out), "--jobs", "1"]
+    assert subprocess.run(command, env=env, cwd=ROOT, capture_output=True).returncode == 0
+    before = {p.name: p.read_bytes() for p in (out / name).iterdir()}
+
+    no_fonts = tmp_path / "fonts.conf"  # a machine without fonts-noto-cjk: fontconfig knows no font
+    no_fonts.write_text(f"<?xml version='1.0'?><fontconfig><dir>{tmp_path / 'none'}</dir>"
+                        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
+    result = subprocess.run([*command, "--force"], env={**env, "FONTCONFIG_FILE": str(no_fonts)}, cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "B004 error: building window-conduct failed: " in result.stderr
+    assert "no installed font for the 宋体 role" in result.stderr and "fonts-noto-cjk" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in (out / name).iterdir()} == before  # the previous output stays
