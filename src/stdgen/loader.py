@@ -181,11 +181,13 @@ def _located(path: Path, report: Report) -> Located | None:
     name = str(path)
     lines = text_lines(path)
     for line, col, code, message in located.problems:
-        hint = "fix the YAML at this place"
+        hint = YAML_HINTS.get(code, "fix the YAML at this place")
         if code == "Y001" and "[[" in lines.get(line, "") + lines.get(line - 1, ""):
             hint = "inside [ … ] lists quote a text that holds [[ID]] references: [\"见[[QC-A]]。\"]"
+        elif code == "Y001" and "'\\t'" in message:
+            hint = "indent with spaces: YAML does not allow tabs"
         report.add(code, message, Position(name, line, col), hint)
-    if any(code == "Y001" for _, _, code, _ in located.problems):
+    if any(code == "Y001" for _, _, code, _ in located.problems) or (located.data is None and located.problems):
         return None  # a syntax error leaves no data to validate; other problems do not hide the rest
     if located.data is None:
         located.data = {}
@@ -221,6 +223,13 @@ def _check(located: Located, path: Path, model: type[M], report: Report,
                 _report_error(err, model, located, name, report)
         return None
     return None if located.problems else validated
+
+
+YAML_HINTS = {
+    "Y006": "clause files hold plain text, numbers, dates, lists and mappings: remove the tag",
+    "Y007": "delete the character; documents cannot hold control characters",
+    "Y008": "clause files need a few levels only: check the indentation or the brackets here",
+}
 
 
 def text_lines(path: Path) -> dict[int, str]:

@@ -8,6 +8,7 @@ classic way to make a small YAML file expand without bound.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,13 +48,26 @@ class _Builder:
             self.out.unreadable.add(path)
             return None
         self.seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:  # !!python/…, !!binary, !!set, !custom: never constructed
+            self._problem(node, "Y006", f"YAML tag '{node.tag.replace(YAML_TAG, '!!')}' is not allowed")
+            self.out.unreadable.add(path)
+            return None
+        if len(path) > MAX_DEPTH:
+            self._problem(node, "Y008", f"nesting deeper than {MAX_DEPTH} levels")
+            self.out.unreadable.add(path)
+            return None
         if isinstance(node, yaml.ScalarNode):
             try:
-                return self.loader.construct_object(node, deep=True)
+                value = self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date: 2019-02-30
                 self._problem(node, "Y005", f"value '{node.value}' cannot be read: {exc}")
                 self.out.unreadable.add(path)
                 return node.value
+            if isinstance(value, str) and (bad := NOT_IN_XML.search(value)):
+                self._problem(node, "Y007", f"the value holds the control character {_code(bad.group())}, "
+                              "which no DOCX, XLSX or HTML can hold")
+                self.out.unreadable.add(path)
+            return value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         assert isinstance(node, yaml.MappingNode)
@@ -81,11 +95,16 @@ class _Builder:
 def load(text: str) -> Located:
     """Parse one YAML document; syntax errors become problems, not exceptions."""
     out = Located(data=None)
+    if _unprintable(text, out) or _flow_too_deep(text, out):
+        return out
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
             out.data = _Builder(loader, out).build(node, ())
+    except RecursionError:  # the composer recurses once per level: report where the nesting gets too deep
+        out.data = None
+        out.problems.append(_too_deep(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -95,3 +114,65 @@ def load(text: str) -> Located:
     finally:
         loader.dispose()
     return out
+
+
+YAML_TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+MAX_DEPTH = 40  # levels of mappings and lists; a clause tree needs about 15
+UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+SHOWN_PROBLEMS = 10  # characters reported in one file
+
+
+def _code(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _unprintable(text: str, out: Located) -> bool:
+    """Characters YAML refuses (NUL, controls, U+FFFE …), each at its place; True when any."""
+    for n, match in enumerate(UNPRINTABLE.finditer(text)):
+        if n == SHOWN_PROBLEMS:
+            break
+        out.problems.append((*_line_col(text, match.start()), "Y007",
+                             f"the control character {_code(match.group())} is not allowed in a clause file"))
+    return bool(out.problems)
+
+
+def _too_deep(text: str) -> tuple[int, int, str, str]:
+    """Where the nesting first exceeds MAX_DEPTH, found with the (non-recursive) event parser."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH and event.start_mark is not None:
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1, "Y008", f"nesting deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return (1, 1, "Y008", f"nesting deeper than {MAX_DEPTH} levels")
+
+
+FLOW_TOKENS = re.compile(r"""[\[\]{}]|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?:^|(?<=\s))#[^\n]*""", re.MULTILINE)
+
+
+def _flow_too_deep(text: str, out: Located) -> bool:
+    """Brackets nested deeper than MAX_DEPTH, found in one pass before parsing: PyYAML's scanner
+    slows down with the square of the flow depth (3 s at 1,000 levels)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    depth = 0
+    for match in FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                out.problems.append((*_line_col(text, match.start()), "Y008",
+                                     f"nesting deeper than {MAX_DEPTH} levels"))
+                return True
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return False
