@@ -109,6 +109,7 @@ class Clause(Strict):
     source: Source | None = None
     related: list[ClauseId] = []
     suppress: list[Suppression] = []
+    missing: bool = False  # the source is cut off here: this chapter's or clause's text is not available
 
     @property
     def paragraphs(self) -> list[str]:
@@ -207,6 +208,7 @@ class Standard(Strict):
     edition: Edition = "2020"
     status: Literal["draft", "published", "trial"] = "published"
     complete: bool = True  # false when the source text is cut off
+    missing: list[Literal["scope", "normative_references", "terms"]] = []  # only when complete: false
     patent_notice: bool = True
     foreword: list[Text] = []  # extra 前言 paragraphs, after the fixed sentences
     introduction: list[Text] = []  # 引言

@@ -213,7 +213,19 @@ def _claim_table(item: Clause | Annex, number: str, resolved: ResolvedSet,
     return 0
 
 
+def _check_missing(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
+    """R020: only a set whose source is cut off (complete: false) may mark text as missing."""
+    std = resolved.standard
+    if std.complete:
+        marked = [(std.code, "missing")] if std.missing else []
+        marked += [(n.id, "missing") for n in resolved.nodes() if isinstance(n.item, Clause) and n.item.missing]
+        for ident, key in marked:
+            report.add("R020", "text is marked missing but the set says its source is complete",
+                       loaded.where(ident, key), "set complete: false in standard.yaml, or remove missing")
+
+
 def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
+    _check_missing(resolved, loaded, report)
     printed = printed_numbers(resolved.standard)
     _check_printed(resolved.chapters, loaded, report)
     for node in resolved.nodes():

@@ -10,7 +10,7 @@ from ...model import ListItem as ItemData
 from ...model import Table as TableData
 from ...resolve import Node, ResolvedSet, Target
 from .styles import STYLES
-from .wording import TRUNCATED, foreword, references_lead, terms_lead
+from .wording import MISSING, MISSING_CHAPTER, MISSING_CLAUSE, TRUNCATED, foreword, references_lead, terms_lead
 
 IDEO_SPACE = "\u3000"
 
@@ -100,7 +100,8 @@ def _body_title(std: Standard) -> list[Block]:
 
 
 def _scope(rs: ResolvedSet) -> list[Block]:
-    return [_chapter_heading("1", "范围", "scope"), *[Para("body", _spans(rs, p)) for p in rs.standard.scope]]
+    said = [MISSING["scope"]] if "scope" in rs.standard.missing else []
+    return [_chapter_heading("1", "范围", "scope"), *[Para("body", _spans(rs, p)) for p in [*rs.standard.scope, *said]]]
 
 
 def _references(std: Standard) -> list[Block]:
@@ -128,6 +129,8 @@ def _chapter_heading(number: str, title: str, anchor: str) -> Para:
 def _node(rs: ResolvedSet, node: Node) -> Iterator[Block]:
     item = node.item
     paragraphs = list(item.paragraphs)
+    if isinstance(item, Clause) and item.missing:  # the source is cut off: say so where the text would be
+        paragraphs.append(MISSING_CHAPTER if node.depth == 1 else MISSING_CLAUSE)
     if node.depth == 1 and isinstance(item, Clause):
         yield _chapter_heading(node.number, item.title or "", node.id)
     elif item.title:

@@ -14,6 +14,13 @@ REFS_2009 = ("下列文件对于本文件的应用是必不可少的。凡是注
              "凡是不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。")
 NO_REFS = "本文件没有规范性引用文件。"
 NO_TERMS = "本文件没有需要界定的术语和定义。"
+MISSING = {
+    "scope": "本文件的范围在来源文本中缺失，无法给出。",
+    "normative_references": "本文件的规范性引用文件在来源文本中缺失，无法给出。",
+    "terms": "本文件的术语和定义在来源文本中缺失，无法给出。",
+}
+MISSING_CHAPTER = "（来源文本中本章内容缺失。）"
+MISSING_CLAUSE = "（来源文本中本条内容缺失。）"
 TRUNCATED = "（来源文本至此中断，其后内容缺失。）"
 INCOMPLETE = "本文件的来源文本不完整：本文件只收录来源文本现存的部分，其后的内容缺失。"
 
@@ -52,12 +59,16 @@ def foreword(std: Standard) -> list[str]:
 
 
 def references_lead(std: Standard) -> str:
+    if "normative_references" in std.missing:
+        return MISSING["normative_references"]
     if not std.normative_references:
         return NO_REFS
     return REFS_2009 if std.edition == "2009" else REFS_2020
 
 
 def terms_lead(rs: ResolvedSet) -> str:
+    if "terms" in rs.standard.missing:
+        return MISSING["terms"]
     if not rs.clause_set.terms:
         return NO_TERMS
     std = rs.standard
