@@ -165,6 +165,12 @@ class Form(Strict):
     source: Source | None = None
 
 
+ForewordPart = Literal["drafted", "replaces", "patent", "proposer", "administered_by", "drafting_units",
+                       "lead_drafting_units", "participating_units", "drafters", "foreword", "incomplete"]
+"""The sentences of a 前言: 本文件按照…起草, 代替, the patent notice, 提出, 归口, 起草单位, 负责起草单位,
+参与起草单位, 主要起草人, the extra paragraphs (``foreword``), the incomplete-source notice."""
+
+
 class Title(Strict):
     zh: Text
     en: str | None = None
@@ -203,6 +209,8 @@ class Standard(Strict):
     proposer: list[Text] = []
     administered_by: list[Text] = []  # 归口单位
     drafting_units: list[Text] = []
+    lead_drafting_units: list[Text] = []  # 负责起草单位 (GB/T 1.1—2009 前言)
+    participating_units: list[Text] = []  # 参与起草单位
     drafters: list[Text] = []
     replaces: list[Text] = []
     edition: Edition = "2020"
@@ -211,6 +219,8 @@ class Standard(Strict):
     missing: list[Literal["scope", "normative_references", "terms"]] = []  # only when complete: false
     patent_notice: bool = True
     foreword: list[Text] = []  # extra 前言 paragraphs, after the fixed sentences
+    foreword_order: list[ForewordPart] = []  # the 前言 sentences in the source's order (default: GB/T 1.1's)
+    suppress: list[Suppression] = []  # lint findings of standard.yaml silenced, each with a reason
     introduction: list[Text] = []  # 引言
     scope: list[Text] = []  # chapter 1 paragraphs; empty only when the source has none
     terms_from: list[Text] = []  # documents whose terms also apply (chapter 3 lead-in)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..artifacts.standard.wording import DEFAULT_ORDER
 from ..lint.forms import scan
 from ..model import ProvisionType
 from .blocks import Block, bare, tidy
@@ -225,32 +226,50 @@ class Parser:
     def parse_foreword(self) -> None:
         std = self.out.standard
         extra: list[str] = []
+        order: list[str] = []
         std["patent_notice"] = False
         for sentence in self.paragraphs_until_body():
-            if m := re.search(r"按照\s*GB/T\s*1\.1\s*[-—–]\s*(2009|2020)", sentence):
-                std["edition"] = m.group(1)
-            elif "规定的结构编排" in sentence:
-                continue  # stdgen's own sentence for a normative document
-            elif "可能涉及专利" in sentence:
-                std["patent_notice"] = True
-            elif "来源文本不完整" in sentence:
-                std["complete"] = False
-            elif m := re.match(r"^本(?:标准|文件)代替(.+?)。?$", sentence):
-                std["replaces"] = split_units(m.group(1))
-            elif m := re.match(r"^本(?:标准|文件)由(.+?)提出并归口。?$", sentence):
-                std["proposer"] = std["administered_by"] = split_units(m.group(1))
-            elif m := re.match(r"^本(?:标准|文件)由(.+?)提出。?$", sentence):
-                std["proposer"] = split_units(m.group(1))
-            elif m := re.match(r"^本(?:标准|文件)由(.+?)归口。?$", sentence):
-                std["administered_by"] = split_units(m.group(1))
-            elif m := re.match(r"^本(?:标准|文件)(?:主要)?起草单位[:：](.+?)。?$", sentence):
-                std["drafting_units"] = split_units(m.group(1))
-            elif m := re.match(r"^本(?:标准|文件)主要起草人[:：](.+?)。?$", sentence):
-                std["drafters"] = split_units(m.group(1))
-            else:
+            part = self.foreword_sentence(sentence)
+            if part == "foreword":
                 extra.append(sentence)
+            if part and part not in order:
+                order.append(part)
         if extra:
             std["foreword"] = extra
+        if order != [p for p in DEFAULT_ORDER if p in order]:
+            std["foreword_order"] = order  # the source does not follow GB/T 1.1's order: keep its own
+
+    def foreword_sentence(self, sentence: str) -> str | None:
+        """Take the metadata a 前言 sentence gives; return which part of the 前言 it is."""
+        std = self.out.standard
+        me = r"^本(?:标准|文件)"
+        if m := re.search(r"按照\s*GB/T\s*1\.1\s*[-—–]\s*(2009|2020)", sentence):
+            std["edition"] = m.group(1)
+            return "drafted"
+        if "规定的结构编排" in sentence:
+            return "drafted"  # stdgen's own sentence for a normative document
+        if "可能涉及专利" in sentence:
+            std["patent_notice"] = True
+            return "patent"
+        if "来源文本不完整" in sentence:
+            std["complete"] = False
+            return "incomplete"
+        if m := re.match(me + r"代替(.+?)。?$", sentence):
+            std["replaces"] = split_units(m.group(1))
+            return "replaces"
+        if m := re.match(me + r"由(.+?)提出并归口。?$", sentence):
+            std["proposer"] = split_units(m.group(1))
+            std["administered_by"] = split_units(m.group(1))
+            return "proposer"
+        for key, pattern in (("proposer", r"由(.+?)提出。?$"), ("administered_by", r"由(.+?)归口。?$"),
+                             ("lead_drafting_units", r"负责起草单位[:：](.+?)。?$"),
+                             ("participating_units", r"参与起草单位[:：](.+?)。?$"),
+                             ("drafting_units", r"(?:主要)?起草单位[:：](.+?)。?$"),
+                             ("drafters", r"主要起草人[:：](.+?)。?$")):
+            if m := re.match(me + pattern, sentence):
+                std[key] = split_units(m.group(1))
+                return key
+        return "foreword"
 
     # -- body ------------------------------------------------------------------------------------
     def parse_body(self) -> None:

@@ -62,11 +62,24 @@ def suppress(ctx: LintContext, findings: Iterable[Finding]) -> list[Finding]:
                 control.append(Finding("L404", where, args))
             else:
                 active[(item.id, entry.code)] = (label, entry.reason)
+    std = ctx.resolved.standard
+    for entry in std.suppress:  # standard.yaml's own findings (scope wording, metadata)
+        args = {"label": "standard.yaml", "code": entry.code, "reason": entry.reason}
+        rule = RULES.get(entry.code)
+        if rule is None or not rule.suppressible:
+            control.append(Finding("L402", ctx.meta_where("suppress"), args))
+        elif not is_reason(entry.reason):
+            control.append(Finding("L404", ctx.meta_where("suppress"), args))
+        else:
+            active[(std.code, entry.code)] = ("standard.yaml", entry.reason)
     kept: list[Finding] = []
     silenced: dict[tuple[str, str], int] = {}
     for finding in findings:
-        key = (finding.owner or "", finding.code)
-        if finding.owner is not None and key in active:
+        owner = finding.owner
+        if owner is None and finding.position.file == str(ctx.standard_file):
+            owner = std.code
+        key = (owner or "", finding.code)
+        if owner is not None and key in active:
             silenced[key] = silenced.get(key, 0) + 1
         else:
             kept.append(finding)

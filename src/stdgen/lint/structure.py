@@ -18,6 +18,7 @@ from .forms import excerpt, mask_quotes
 from .messages import word
 
 NUMBER = re.compile(r"^DB(\d{2}|\d{4})/T [1-9]\d*(\.\d+)?—(\d{4})$")
+DRAFT_NUMBER = re.compile(r"^DB(\d{2}|\d{4})/T X+()—(\d{4})$")  # a draft's placeholder: DB3402/T XXXX—2025
 CITATION = re.compile(r"(?<![A-Za-z])(GB/T|GB/Z|GB|DB\d{2,4}/T|[A-Z]{2,4}/T)\s*\d+(?:\.\d+)*")
 SELF_NAME = re.compile(r"本(标准|规范|规程|指南)")
 EDITION = re.compile(r"GB/T\s*1\.1\s*[—\-–－]\s*(2009|2020)")
@@ -164,8 +165,15 @@ def _terms(ctx: LintContext) -> Iterator[Finding]:
                           {"number": ctx.resolved.term_number(i), "term": term.term})
 
 
+ALL_PARTS = "（所有部分）"
+
+
 def _cites(text: str, number: str) -> bool:
-    return re.search(re.escape(_compact(number)) + r"(?!\d)(?!\.\d)", _compact(text)) is not None
+    """Whether text cites the document: ``GB/T 32169（所有部分）`` is cited by any part, GB/T 32169.1 …"""
+    compact = _compact(number)
+    if compact.endswith(ALL_PARTS):
+        return re.search(re.escape(compact.removesuffix(ALL_PARTS)) + r"(?!\d)", _compact(text)) is not None
+    return re.search(re.escape(compact) + r"(?!\d)(?!\.\d)", _compact(text)) is not None
 
 
 def _references(ctx: LintContext) -> Iterator[Finding]:
@@ -193,7 +201,8 @@ def _references(ctx: LintContext) -> Iterator[Finding]:
             if cited in seen or (cited.startswith("GB/T1.1") and not cited[7:8].isdigit()):
                 continue
             seen.add(cited)
-            if not any(_cites(k, cited) or k.startswith(cited) for k in known if k):
+            if not any(_cites(k, cited) or k.startswith(cited) or (k.endswith(ALL_PARTS) and _cites(cited, k))
+                       for k in known if k):
                 yield Finding("L212", place.position, {"place": place.name, "document": match.group(0)},
                               place.owner)
 
@@ -210,7 +219,7 @@ def _metadata(ctx: LintContext) -> Iterator[Finding]:
             yield Finding("L207", ctx.meta_where("title"), variant="missing")
         return
     where = ctx.meta_where("number")
-    match = NUMBER.match(std.number)
+    match = NUMBER.match(std.number) or (DRAFT_NUMBER.match(std.number) if std.status == "draft" else None)
     if match is None:
         yield Finding("L207", where, {"number": std.number, "problems": _number_problems(std.number, ctx)})
         return

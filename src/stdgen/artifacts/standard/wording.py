@@ -30,32 +30,45 @@ def self_name(std: Standard) -> str:
     return "本标准" if std.edition == "2009" and std.kind == "local-standard" else "本文件"
 
 
+DEFAULT_ORDER = ("drafted", "replaces", "patent", "proposer", "administered_by", "drafting_units",
+                 "lead_drafting_units", "participating_units", "drafters", "foreword", "incomplete")
+
+
 def foreword(std: Standard) -> list[str]:
+    """The 前言's sentences: GB/T 1.1's order, or the source's (``foreword_order``; parts it leaves out
+    follow in GB/T 1.1's order)."""
+    parts = _foreword_parts(std)
+    order = [*std.foreword_order, *(p for p in DEFAULT_ORDER if p not in std.foreword_order)]
+    return [line for part in order for line in parts.get(part, [])]
+
+
+def _foreword_parts(std: Standard) -> dict[str, list[str]]:
     me = self_name(std)
-    lines: list[str] = []
+    parts: dict[str, list[str]] = {}
     if std.kind == "local-standard":
-        lines.append(DRAFTED_2009 if std.edition == "2009" else DRAFTED_2020)
+        parts["drafted"] = [DRAFTED_2009 if std.edition == "2009" else DRAFTED_2020]
     elif std.source is not None:
-        lines.append(f"本文件按照GB/T 1.1—2020规定的结构编排，内容取自{std.source.document}。")
+        parts["drafted"] = [f"本文件按照GB/T 1.1—2020规定的结构编排，内容取自{std.source.document}。"]
     if std.replaces:
-        lines.append(f"{me}代替{'、'.join(std.replaces)}。")
+        parts["replaces"] = [f"{me}代替{'、'.join(std.replaces)}。"]
     if std.patent_notice:
-        lines.append(PATENT)
+        parts["patent"] = [PATENT]
     if std.proposer and std.proposer == std.administered_by:
-        lines.append(f"{me}由{'、'.join(std.proposer)}提出并归口。")
+        parts["proposer"] = [f"{me}由{'、'.join(std.proposer)}提出并归口。"]
     else:
         if std.proposer:
-            lines.append(f"{me}由{'、'.join(std.proposer)}提出。")
+            parts["proposer"] = [f"{me}由{'、'.join(std.proposer)}提出。"]
         if std.administered_by:
-            lines.append(f"{me}由{'、'.join(std.administered_by)}归口。")
-    if std.drafting_units:
-        lines.append(f"{me}起草单位：{'、'.join(std.drafting_units)}。")
-    if std.drafters:
-        lines.append(f"{me}主要起草人：{'、'.join(std.drafters)}。")
-    lines.extend(std.foreword)
+            parts["administered_by"] = [f"{me}由{'、'.join(std.administered_by)}归口。"]
+    for key, label in (("drafting_units", "起草单位"), ("lead_drafting_units", "负责起草单位"),
+                       ("participating_units", "参与起草单位"), ("drafters", "主要起草人")):
+        names: list[str] = getattr(std, key)
+        if names:
+            parts[key] = [f"{me}{label}：{'、'.join(names)}。"]
+    parts["foreword"] = list(std.foreword)
     if not std.complete:
-        lines.append(INCOMPLETE)
-    return lines
+        parts["incomplete"] = [INCOMPLETE]
+    return parts
 
 
 def references_lead(std: Standard) -> str:
