@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .artifacts.changes import units as change_units
 from .artifacts.checklist.tree import build as checklist_tree
 from .artifacts.checklist.tree import empty_notice as checklist_empty
 from .artifacts.checklist.tree import row_ids as checklist_ids
@@ -48,7 +49,7 @@ from .workspace import Workspace
 Writer = Callable[[Document, Path], object]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "html": write_html, "pdf": write_pdf}
 SetWriter = Callable[[ResolvedSet, Path], None]
-FORMATS = ("docx", "html", "pdf", "xlsx")
+FORMATS = ("docx", "html", "pdf", "xlsx", "json")
 MANIFEST = "build.json"
 COST = {"pdf": 3, "docx": 2, "xlsx": 1, "html": 0}  # relative render time, for scheduling
 Progress = Callable[[str], None]
@@ -100,6 +101,7 @@ ARTIFACTS = [
     Artifact("standard", standard_tree, ("docx", "html", "pdf")),
     Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"), {"xlsx": write_set_xlsx}, checklist_ids,
              empty=checklist_empty),
+    Artifact("changes", None, ("docx", "html", "xlsx", "json"), units=change_units),  # a variant's only
 ]
 
 
@@ -139,8 +141,13 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def data_key(rs: ResolvedSet) -> str:
+    """The set's data, and that of the sets it extends (a variant's changes are against them)."""
+    return digest(rs.clause_set) + (data_key(rs.parent) if rs.parent is not None else "")
+
+
 def plan(rs: ResolvedSet, formats: tuple[str, ...] = FORMATS) -> list[Job]:
-    data = digest(rs.clause_set)
+    data = data_key(rs)
     return [Job(a.name, unit.stem, fmt, _hash(code_fingerprint(), data, a.name, unit.stem, fmt))
             for a in ARTIFACTS for unit in a.outputs(rs) for fmt in unit.formats if fmt in formats]
 

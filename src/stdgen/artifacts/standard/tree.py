@@ -92,7 +92,16 @@ def _heading_text(para: Para) -> str:
 
 def _foreword(rs: ResolvedSet) -> list[Block]:
     return [Para.of("front-title", "前　　言", anchor="foreword", new_page=True, toc_level=1),
-            *[Para("body", _spans(rs, p)) for p in foreword(rs.standard)]]
+            *[Para("body", _spans(rs, p)) for p in foreword(rs.standard, _changes(rs))]]
+
+
+def _changes(rs: ResolvedSet) -> list[str]:
+    """A variant's 前言 states what changed against the set it extends."""
+    if rs.parent is None:
+        return []
+    from ...diff import compare
+
+    return compare(rs.parent, rs).foreword()
 
 
 def _body_title(std: Standard) -> list[Block]:

@@ -34,10 +34,12 @@ DEFAULT_ORDER = ("drafted", "replaces", "patent", "proposer", "administered_by",
                  "lead_drafting_units", "participating_units", "drafters", "foreword", "incomplete")
 
 
-def foreword(std: Standard) -> list[str]:
+def foreword(std: Standard, changes: list[str] | None = None) -> list[str]:
     """The 前言's sentences: GB/T 1.1's order, or the source's (``foreword_order``; parts it leaves out
-    follow in GB/T 1.1's order)."""
+    follow in GB/T 1.1's order). changes: a variant's or revision's statement of what changed,
+    which follows the 代替 sentence."""
     parts = _foreword_parts(std)
+    parts["replaces"] = [*parts.get("replaces", []), *(changes or [])]
     order = [*std.foreword_order, *(p for p in DEFAULT_ORDER if p not in std.foreword_order)]
     return [line for part in order for line in parts.get(part, [])]
 
