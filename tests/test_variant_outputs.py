@@ -15,12 +15,14 @@ import docx
 import openpyxl
 import pytest
 from lxml import etree
+from typer.testing import CliRunner
 
 from conftest import CLAUSES
 from stdgen.artifacts.changes import as_json, document
 from stdgen.artifacts.changes.redline import lines, write_redline
 from stdgen.artifacts.standard.tree import build as standard_tree
 from stdgen.build import build_set, plan
+from stdgen.cli import app
 from stdgen.diagnostics import Report
 from stdgen.diff import compare
 from stdgen.reproducible import ZIP_EPOCH
@@ -236,3 +238,60 @@ def test_changes_document_without_rows(tmp_path: Path) -> None:
     assert rs.parent is not None
     doc = document(compare(rs.parent, rs))
     assert "没有差异" in doc.sections[0].blocks[-1].rows[1][0].paras[0].text  # type: ignore[union-attr]
+
+
+runner = CliRunner()
+
+
+def test_fork_scaffold_checks_and_its_examples_are_valid_changes(tmp_path: Path) -> None:
+    root = tmp_path / "clauses"
+    shutil.copytree(CLAUSES / BASE, root / BASE)
+    result = runner.invoke(app, ["fork", BASE, "my-city", "--code", "MC", "--clauses", str(root)])
+    assert result.exit_code == 0, result.output
+    path = root / "my-city" / "standard.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "extends: db34-t-3395-2019" in text and "code: MC" in text
+    check = runner.invoke(app, ["check", "my-city", "--clauses", str(root)])
+    assert check.exit_code == 0, check.output
+    # uncomment every example: together they are a valid variant with every kind of change
+    body = text.split("changes:\n", 1)
+    path.write_text(body[0] + "changes:\n" + "\n".join(line[2:] if line.startswith("# ") else line
+                                                       for line in body[1].splitlines()) + "\n", encoding="utf-8")
+    report = Report()
+    ws = open_workspace(root, report)
+    assert not report.errors, report.render_text()
+    kinds = {c.kind for c in ws.sets["my-city"].clause_set.changes}
+    assert kinds == {"remove", "modify", "add", "move"}
+    fields = {f for c in ws.sets["my-city"].clause_set.changes for f in c.fields}
+    assert fields >= {"text", "title", "type", "scope", "items", "notes", "phrases", "check"}
+    again = runner.invoke(app, ["fork", BASE, "my-city", "--code", "MC", "--clauses", str(root)])
+    assert again.exit_code == 2  # the folder exists: nothing is overwritten
+    bad = runner.invoke(app, ["fork", BASE, "other", "--code", "1X", "--clauses", str(root)])
+    assert bad.exit_code == 2 and not (root / "other").exists()
+
+
+def test_diff_of_two_sets_that_only_share_ids(tmp_path: Path) -> None:
+    """Two editions kept apart (each folder on its own) share IDs but declare nothing."""
+    first = tmp_path / "a" / BASE
+    second = tmp_path / "b" / BASE
+    shutil.copytree(CLAUSES / BASE, first)
+    shutil.copytree(CLAUSES / BASE, second)
+    body = second / "10-body.yaml"
+    body.write_text(body.read_text(encoding="utf-8").replace("发型应保持自然，不然异色", "发型应保持自然，不染异色")
+                    .replace("        related: [ZMD-8, CK-5.1]\n", ""), encoding="utf-8")
+    out = tmp_path / "diff"
+    result = runner.invoke(app, ["diff", str(first), str(second), "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["declared"] is False
+    assert [(r["kind"], r["id"], r["old"], r["new"], r["fields"]) for r in data["rows"]] == [
+        ("modified", "QC-6.3", "6.3", "6.3", ["text"])]  # a related link is not content
+    assert {p.name for p in out.iterdir()} == {"changes.html", "changes.docx", "changes.xlsx", "changes.json",
+                                              "redline.docx"}
+    assert _accepted(out / "redline.docx")[-1] == _rejected(out / "redline.docx")[-1]
+    assert "发型应保持自然，不染异色，不影响办公操作。" in "".join(_accepted(out / "redline.docx"))
+    text = runner.invoke(app, ["diff", BASE, EXAMPLE, "--clauses", str(CLAUSES)])
+    assert text.exit_code == 0, text.output
+    assert "5.3\t—\tQC-5.3\t删除" in text.output and "第9章\t第7章\tQC-9\t移动" in text.output
+    none = runner.invoke(app, ["diff", BASE, "zmd-civility-2023", "--clauses", str(CLAUSES)])
+    assert none.exit_code == 2 and "share no clause ID" in none.output

@@ -215,6 +215,75 @@ def score(results: Annotated[list[Path], typer.Argument(
             typer.echo(str(path))
 
 
+@app.command()
+def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its folder name).", show_default=False)],
+         new: Annotated[str, typer.Argument(help="Folder name of the new variant.", show_default=False)],
+         code: Annotated[str, typer.Option("--code", help="ID prefix of the clauses the variant adds.")],
+         clauses: ClausesOpt = Path("clauses")) -> None:
+    """Scaffold a variant of BASE in clauses/NEW: `extends`, metadata to state, and a commented
+    example of every change (remove, modify, add, move) keyed by BASE's clause IDs."""
+    from .variant import scaffold
+
+    if not code.isascii() or not code.isalnum() or not code[0].isalpha():
+        raise typer.BadParameter(f"'{code}' is not a set code: letters and digits, starting with a letter",
+                                 param_hint="--code")
+    target = clauses / new
+    if new != Path(new).name or target.exists():
+        raise typer.BadParameter(f"{target} exists or is not a folder name beside the sets", param_hint="NEW")
+    report = Report()
+    workspace = open_workspace(clauses, report, [base])
+    if base not in workspace.sets or report.failed():
+        _finish(report, Format.text)
+        raise typer.Exit(ExitCode.USAGE)
+    target.mkdir()
+    (target / "standard.yaml").write_text(scaffold(workspace.sets[base].clause_set, code), encoding="utf-8")
+    typer.echo(str(target / "standard.yaml"))
+
+
+@app.command()
+def diff(old: Annotated[str, typer.Argument(help="The old set (parent, earlier edition): a set name or a set folder.",
+                                            show_default=False)],
+         new: Annotated[str, typer.Argument(help="The new set (variant, new edition): a set name or a set folder.",
+                                            show_default=False)],
+         clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
+         out: Annotated[Path | None, typer.Option(
+             help="Also write changes.{html,docx,xlsx,json} and redline.docx into this folder.")] = None) -> None:
+    """Compare two clause sets that share clause IDs: the declared changes of a variant against the
+    set it extends, else the differences found clause by clause (e.g. an edition kept in another
+    folder: give set folders as paths)."""
+    from .artifacts.changes import as_json, write_comparison
+    from .diff import compare, shared_ids
+    from .loader import Cache, load_set
+    from .resolve import resolve
+
+    report = Report()
+    cache: Cache = {}
+    sides = []
+    for name in (old, new):
+        folder = Path(name) if ("/" in name and (Path(name) / "standard.yaml").is_file()) else clauses / name
+        loaded = load_set(folder, report, cache)
+        if loaded is not None:
+            sides.append(resolve(loaded, report, frozenset()))  # each on its own: links elsewhere are not checked
+    if report.failed() or len(sides) != 2:
+        _finish(report, fmt)
+        raise typer.Exit(ExitCode.ERRORS)
+    a, b = sides
+    if not shared_ids(a, b):
+        typer.echo(f"{old} and {new} share no clause ID: there is nothing to compare clause by clause", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    comparison = compare(a, b)
+    if fmt is Format.json:
+        typer.echo(json.dumps(as_json(comparison), ensure_ascii=False, indent=1))
+    else:
+        for line in comparison.foreword():
+            typer.echo(line)
+        for row in comparison.rows:
+            typer.echo(f"{row.old or '—'}\t{row.new or '—'}\t{row.id}\t{row.change}\t{row.label}\t{row.reason or '—'}")
+    if out is not None:
+        for path in write_comparison(comparison, out):
+            typer.echo(str(path), err=fmt is Format.json)
+
+
 def main() -> None:
     """Console entry point (`stdgen`, `python -m stdgen`)."""
     try:

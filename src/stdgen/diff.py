@@ -47,7 +47,9 @@ class Row:
         if self.summary:
             return self.summary
         if self.kind == "modified":
-            return f"更改了“{self.label}”的{'和'.join(FIELD_ZH.get(f, f) for f in self.fields)}"
+            names = [FIELD_ZH.get(f, f) for f in self.fields]
+            listed = "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else "".join(names)
+            return f"更改了“{self.label}”的{listed}"
         verb = {"added": "增加了", "removed": "删除了", "moved": "调整了"}[self.kind]
         return f"{verb}“{self.label}”" + ("的位置" if self.kind == "moved" else "的规定")
 

@@ -37,7 +37,7 @@ class VariantFile(Strict):
     """The keys of a variant's standard.yaml besides metadata overrides (any Standard key)."""
 
     extends: Text  # the parent set's folder name, beside this one
-    changes: list[Change] = []
+    changes: list[Change] | None = None  # `changes:` with every example still commented out is empty
 
 
 @dataclass
@@ -143,7 +143,8 @@ def _load_variant(folder: Path, located: Located, report: Report, cache: Cache,
     def at(index: int, key: str) -> Position:
         return Position(name, *located.where(("changes", index, key) if key else ("changes", index)))
 
-    applied = apply_changes(parent.clause_set, folder.name, standard, parent.clause_set.name, spec.changes, at, report)
+    applied = apply_changes(parent.clause_set, folder.name, standard, parent.clause_set.name, spec.changes or [],
+                            at, report)
     origins.update(applied.modified)  # a modified field is reported where the change wrote it
     for spot, pos in parent.origins.items():
         if spot[0] not in applied.removed:

@@ -328,3 +328,80 @@ def _place(tree: _Tree, slot: _Slot, place: tuple[str, str], index: int, at: At,
         return False
     slots.insert(i if where == "before" else i + 1, slot)
     return True
+
+
+def scaffold(cs: ClauseSet, code: str) -> str:
+    """A variant's standard.yaml for ``stdgen fork``: extends, code, the metadata to state, and a
+    commented example of every kind of change, keyed by real IDs of the parent. Lines starting
+    with ``# `` are YAML ready to uncomment (together they are a valid list of changes); lines
+    starting with ``##`` explain."""
+    std = cs.standard
+    leaves = [c for c in _all(cs.clauses) if c.paragraphs and not c.clauses]
+    texted = leaves[0] if leaves else None
+    titled = next((c for c in leaves if c.title and c is not texted), None)
+    phrased = next((c for c in leaves if c.phrases and c.phrases[0].recommended), None)
+    tabled = next((c for c in _all(cs.clauses) if c.table is not None and c.table.rows), None)
+    removable = _removable(cs)
+    chapters = [c.id for c in cs.clauses]
+    lines = [
+        f"# Variant of {std.number or std.title.zh} ({cs.name}), made by `stdgen fork`.",
+        "# Everything not changed below is inherited with its clause ID; clause numbers follow from position.",
+        "# Any key of a set's standard.yaml given here overrides the parent's. number, filing_number,",
+        "# replaces, issued and implemented are never inherited: state them, or leave them out.",
+        f"extends: {cs.name}",
+        f"code: {code}  # the prefix of the clauses this variant adds: {code}-1, {code}-2 …",
+        "status: draft",
+        "## title: {zh: …}",
+        "## banner: …",
+        "## issuer: …",
+        "## number: …            (never invent one: leave it out until the document has its number)",
+        f"## replaces: [{std.number or '…'}]   (a new edition: 代替 on the cover and 本文件代替… in the 前言)",
+        "",
+        "## Each change is keyed by clause ID and gives its reason (the 差异对照表 prints it); summary:",
+        "## is the 前言 wording (增加了……), generated when left out. Uncomment the lines starting with '# '.",
+        "changes:",
+    ]
+    if removable:
+        lines += [f"# - remove: {removable}", "#   reason: …（删除的理由）"]
+    if texted:
+        lines += [f"# - modify: {texted.id}", f"#   text: {texted.paragraphs[0]}",
+                  "#   scope: [window]", "#   notes: [新增的注。]", "#   check: {method: [查看], points: 1}",
+                  "#   reason: …（修改的理由）"]
+    if titled:
+        lines += [f"# - modify: {titled.id}", f"#   title: {titled.title}（修改）",
+                  "#   type: requirement", "#   items: [列项一, 列项二]", "#   reason: …"]
+    if phrased:
+        lines += [f"# - modify: {phrased.id}",
+                  f"#   phrases: {{remove: [{phrased.phrases[0].recommended[0]}], "
+                  "add: [{scenario: 群众离开时, recommended: [请慢走。]}]}", "#   reason: …"]
+    if tabled and tabled.table:
+        lines += [f"# - modify: {tabled.id}", f"#   cells: [{{row: 1, column: 1, text: {tabled.table.rows[0][0]}}}]",
+                  "#   reason: …"]
+    else:
+        lines += ["## - modify: <ID of a clause with a table>", "##   cells: [{row: 1, column: 2, text: …}]"]
+    if chapters:
+        lines += [f"# - add: {{id: {code}-1, title: 新增章, type: requirement, text: 应……。}}",
+                  f"#   after: {chapters[-1]}    ## or before: / inside: (as the last sub-clause)",
+                  "#   summary: 增加了……的要求", "#   reason: …（增加的理由）"]
+    if len(chapters) >= 2:
+        lines += [f"# - move: {chapters[-1]}", f"#   before: {chapters[-2]}", "#   reason: …（调整位置的理由）"]
+    return "\n".join(lines) + "\n"
+
+
+def _all(clauses: list[Clause]) -> Iterator[Clause]:
+    for clause in clauses:
+        yield clause
+        yield from _all(clause.clauses)
+
+
+def _removable(cs: ClauseSet) -> str | None:
+    """A clause the example can remove without breaking anything: no reference into it, and its
+    siblings stay at least two."""
+    from .resolve import REF
+
+    referenced = {m.group(1) for c in _all(cs.clauses) for p in c.paragraphs for m in REF.finditer(p)}
+    for clause in reversed(list(_all(cs.clauses))):
+        siblings = next((c.clauses for c in _all(cs.clauses) if clause in c.clauses), [])
+        if len(siblings) >= 3 and not clause.clauses and clause.id not in referenced and clause.paragraphs:
+            return clause.id
+    return None

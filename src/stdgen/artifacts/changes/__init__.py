@@ -134,6 +134,26 @@ def _document(rs: ResolvedSet) -> Document:
     return document(_comparison(rs))
 
 
+def write_comparison(c: Comparison, folder: Path) -> list[Path]:
+    """Every file of the 差异对照表 and the redline, for ``stdgen diff --out``."""
+    from ...render.docx_render import write_docx
+    from ...render.html import write_html
+    from ...reproducible import source_date
+    from ..standard.tree import build as standard_tree
+    from .redline import write_redline
+
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = document(c, standard_href=None)
+    paths = {fmt: folder / f"changes.{fmt}" for fmt in ("html", "docx", "xlsx", "json")}
+    write_html(doc, paths["html"])
+    write_docx(doc, paths["docx"])
+    write_xlsx(c, paths["xlsx"])
+    write_json(c, paths["json"])
+    redline = folder / "redline.docx"
+    write_redline(standard_tree(c.old), standard_tree(c.new), redline, source_date([c.new.standard.issued]))
+    return [*paths.values(), redline]
+
+
 def write_set_redline(rs: ResolvedSet, path: Path) -> None:
     """The variant's standard with tracked changes against its parent's."""
     from ...reproducible import source_date
