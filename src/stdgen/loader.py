@@ -243,13 +243,38 @@ def _read(path: Path, report: Report) -> Located | None:
         report.add("F003", f"file is larger than {MAX_FILE_BYTES} bytes", Position(str(path), 1, 1),
                    "split the clause set into several content files")
         return None
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
+        if _looks_utf16(data):
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "UTF-16")
     except UnicodeDecodeError as exc:
-        report.add("F003", f"file is not UTF-8 (byte {exc.start})", Position(str(path), 1, 1),
-                   "save the file as UTF-8")
+        line, col, message = encoding_problem(data, exc.start)
+        report.add("F003", message, Position(str(path), line, col),
+                   "save the file as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)")
         return None
     return load(text)
+
+
+def encoding_problem(data: bytes, start: int) -> tuple[int, int, str]:
+    """(line, column, message) for bytes that are not UTF-8: where, and what they seem to be."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return 1, 1, "file is UTF-16 (it starts with a byte-order mark), not UTF-8"
+    if _looks_utf16(data):
+        return 1, 1, "file is UTF-16 without a byte-order mark, not UTF-8"
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line, col = data.count(b"\n", 0, start) + 1, len(data[line_start:start].decode("utf-8", "replace")) + 1
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return line, col, f"file is not UTF-8: byte 0x{data[start]:02X} cannot start a character here"
+    return line, col, "file is not UTF-8: it reads as GBK/GB18030 (a Chinese Windows encoding)"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """ASCII text saved as UTF-16 is valid UTF-8 full of NUL bytes: every other byte is zero."""
+    sample = data[:4096]
+    return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
 
 
 def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, name: str,

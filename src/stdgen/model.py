@@ -10,12 +10,18 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9.]+)+$", max_length=40)]
 """Stable clause identifier: a set prefix, a dash, then letters/digits/dots, e.g. ``QC-10.4``."""
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must hold text, not only spaces")
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
 
 
 class Strict(BaseModel):
@@ -93,7 +99,7 @@ class Table(Strict):
 
 class Clause(Strict):
     id: ClauseId
-    title: str | None = None
+    title: Text | None = None
     type: ProvisionType = ProvisionType.statement
     text: Text | list[Text] | None = None
     items: list[Text | ListItem] = []  # a list after the text

@@ -18,6 +18,7 @@ from .model import Annex, Clause, ClauseSet, Form, Standard, Table
 
 REF = re.compile(r"\[\[([^\[\]\s]{1,60})\]\]")
 """In-text cross-reference: ``见[[QC-10.4]]`` renders as ``见10.4``."""
+OPEN_REF = re.compile(r"\[\[")
 
 FIRST_CHAPTER = 4  # 1 范围, 2 规范性引用文件, 3 术语和定义 are always there
 MAX_DEPTH = 6  # a chapter plus five levels of clauses
@@ -297,9 +298,41 @@ def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
         yield from ((std.code, key, para) for para in paragraphs)
 
 
+def _titles(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
+    """(owner id, key, title): titles print as written, references are not resolved there."""
+    std = resolved.standard
+    yield std.code, "title", std.title.zh
+    for node in resolved.nodes():
+        if node.item.title:
+            yield node.id, "title", node.item.title
+    yield from ((term.id, "term", term.term) for term in resolved.clause_set.terms)
+    yield from ((form.id, "title", form.title) for form in resolved.clause_set.forms)
+
+
+def _check_reference_syntax(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
+    """A ``[[`` that starts no valid reference (R014), a reference in a title (R014), a clause
+    referring to itself (R015)."""
+    for owner, key, text in _texts(resolved):
+        valid = {m.start() for m in REF.finditer(text)}
+        for match in OPEN_REF.finditer(text):
+            if match.start() not in valid:
+                report.add("R014", f"malformed cross-reference '{text[match.start():match.start() + 24]}' in the "
+                           f"{key} of {owner}", loaded.where(owner, key),
+                           "write [[ID]] with an ID and no spaces, e.g. [[QC-10.4]]; a literal [[ cannot be printed")
+        for match in REF.finditer(text):
+            if match.group(1) == owner:
+                report.add("R015", f"{owner} refers to itself with [[{owner}]]", loaded.where(owner, key),
+                           "refer to another clause, or drop the reference", severity="warning")
+    for owner, key, title in _titles(resolved):
+        if "[[" in title:
+            report.add("R014", f"the {key} of {owner} holds a cross-reference; titles print as written",
+                       loaded.where(owner, key), "move the reference into the text")
+
+
 def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
                       known_elsewhere: frozenset[str] | None, present: frozenset[str] | None) -> None:
     own = f"{resolved.standard.code}-"
+    _check_reference_syntax(resolved, loaded, report)
     for owner, key, text in _texts(resolved):
         for match in REF.finditer(text):
             ident = match.group(1)
