@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from .diagnostics import ExitCode, Report
+from .diagnostics import ExitCode, Position, Report
 from .workspace import open_workspace, sets_with_errors
 
 app = typer.Typer(
@@ -28,6 +28,24 @@ class Format(StrEnum):
 SetsArg = Annotated[list[str] | None, typer.Argument(help="Clause-set folder names (default: all).")]
 ClausesOpt = Annotated[Path, typer.Option("--clauses", help="Folder holding the clause sets.")]
 FormatOpt = Annotated[Format, typer.Option("--format", help="Diagnostics as text or JSON.")]
+
+
+def writable(out: Path, report: Report, create: bool = True) -> bool:
+    """The output folder is a folder (or nothing yet) and can be made (B006 otherwise)."""
+    try:
+        if out.exists() and not out.is_dir():
+            raise NotADirectoryError(20, "it is a file, not a folder", str(out))
+        if create:
+            out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        unwritable(out, exc, report)
+        return False
+    return True
+
+
+def unwritable(out: Path, exc: OSError, report: Report) -> None:
+    report.add("B006", f"cannot write to {exc.filename or out}: {exc.strerror or exc}", Position(str(out)),
+               "give --out a folder you may write to")
 
 
 def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
@@ -91,12 +109,17 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         set(workspace.sets) if report.failed(strict) else set())
     ready = [rs for name, rs in workspace.sets.items() if name not in refused]
     total = sum(len(plan(rs)) for rs in ready)
-    with locked(out, waiting=lambda message: typer.echo(message, err=True)), typer.progressbar(
-            length=total, label="building", file=sys.stderr, hidden=fmt is Format.json) as bar:
-        written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
-                             progress=lambda _name: bar.update(1))
-        if not report.failed(strict):  # cross-set files link every set: only when all of them are good
-            written += build_workspace(workspace, out, report, force=force)
+    written: list[Path] = []
+    try:
+        if writable(out, report):
+            with locked(out, waiting=lambda message: typer.echo(message, err=True)), typer.progressbar(
+                    length=total, label="building", file=sys.stderr, hidden=fmt is Format.json) as bar:
+                written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
+                                     progress=lambda _name: bar.update(1))
+                if not report.failed(strict):  # cross-set files link every set: only when all of them are good
+                    written += build_workspace(workspace, out, report, force=force)
+    except OSError as exc:  # the output folder cannot be written (read-only, full disk)
+        unwritable(out, exc, report)
     _finish(report, fmt, strict)
     if fmt is Format.text:
         for path in written:
@@ -189,7 +212,13 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     if report.failed():
         _finish(report, fmt)
     scopes = [str(s.value) for s in scope or []]
-    written = [p for rs in workspace.sets.values() for p in write_checklists(rs, out, scopes, recommendations, report)]
+    written: list[Path] = []
+    try:
+        if writable(out, report):
+            written = [p for rs in workspace.sets.values()
+                       for p in write_checklists(rs, out, scopes, recommendations, report)]
+    except OSError as exc:
+        unwritable(out, exc, report)
     _finish(report, fmt)
     if fmt is Format.text:
         for path in written:
@@ -208,7 +237,12 @@ def score(results: Annotated[list[Path], typer.Argument(
     from .artifacts.score import run_score
 
     report = Report()
-    written = run_score(results, clauses, set_name, out, report)
+    written: list[Path] = []
+    try:
+        if out is None or writable(out, report, create=False):  # made only when there is a report
+            written = run_score(results, clauses, set_name, out, report)
+    except OSError as exc:
+        unwritable(out or Path("output/scores"), exc, report)
     _finish(report, fmt)
     if fmt is Format.text:
         for path in written:

@@ -239,6 +239,11 @@ def text_lines(path: Path) -> dict[int, str]:
 
 
 def _read(path: Path, report: Report) -> Located | None:
+    inside = path.parent.parent.resolve()  # the clauses folder of <clauses>/<set>/<file>.yaml
+    if not path.resolve().is_relative_to(inside):
+        report.add("F006", f"{path.name} leads outside the clauses folder (to {path.resolve()})",
+                   Position(str(path), 1, 1), "copy the file into the set's folder instead of linking to it")
+        return None
     if path.stat().st_size > MAX_FILE_BYTES:
         report.add("F003", f"file is larger than {MAX_FILE_BYTES} bytes", Position(str(path), 1, 1),
                    "split the clause set into several content files")

@@ -19,6 +19,9 @@ class Workspace:
     loaded: dict[str, LoadedSet]
 
 
+SET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
 def set_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / "standard.yaml").is_file())
 
@@ -29,7 +32,13 @@ def open_workspace(root: Path, report: Report, only: list[str] | None = None) ->
         report.add("F001", f"no clause folder {root}", Position(str(root)),
                    "run stdgen in the project folder or pass --clauses")
         return Workspace(root, {}, {})
-    folders = set_folders(root)
+    folders = []
+    for folder in set_folders(root):
+        if SET_NAME.fullmatch(folder.name):
+            folders.append(folder)
+        else:  # the name becomes part of paths and links (HTML hrefs): no ':', '/', spaces or quotes
+            report.add("F007", f"clause-set folder name '{folder.name}' is not allowed", Position(str(folder)),
+                       "name set folders with letters, digits, '-', '_' and '.', e.g. db34-t-3395-2019")
     names = {p.name for p in folders}
     for wanted in only or []:
         if wanted not in names:
