@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ...diagnostics import Position, Report
 from ...resolve import ResolvedSet
 from ..checklist.rows import FAIL, NOT_APPLICABLE, PASS, SCOPE_ZH, Checklist, Row, build_checklist
+from ..checklist.xlsx import REQUIREMENT
 from .results import Entry, Results, check_details
 
 
@@ -158,6 +159,11 @@ def validate(res: Results, rs: ResolvedSet, report: Report) -> Inspection | None
         if entry.points is not None and entry.points != f"{row.points:g}":
             report.add("C108", f"the points of {row.id} read '{entry.points}', the set gives {row.points:g}",
                        entry.id_position, "points come from the clause set (check.points)", severity="warning")
+        if entry.requirement is not None and entry.requirement != row.label.strip():
+            report.add("C108", f"the requirement of {row.id} was edited: it reads '{entry.requirement[:40]}'",
+                       Position(entry.id_position.file, entry.id_position.line, REQUIREMENT),
+                       "the requirement cell is protected and not read: the set's text is scored",
+                       severity="warning")
         if entry.result == FAIL and not entry.note:
             report.add("C114", f"不符合 without a note ({row.number} {row.id})", entry.position,
                        "write what was found in 备注: the report lists every nonconformity with its note",

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ...diagnostics import Position, Report
+from ...loader import encoding_problem
 from ...yamlpos import Located, load
 from ..checklist.rows import INSPECTION_TYPES, RESULTS
 from ..checklist.xlsx import (
@@ -56,6 +57,9 @@ from ..checklist.xlsx import (
 )
 
 MAX_BYTES = 20_000_000
+MAX_INFLATED = 100_000_000  # a workbook's parts together, unpacked: refuses zip bombs before reading
+EXTRA_ROWS = 1_000  # rows read below the checklist's last row (added by hand); the rest is not read
+EXTRA_COLUMNS = 20  # columns read right of the checklist's last column
 DETAILS = ("unit", "type", "inspector", "date")
 DETAIL_ZH = {"unit": "被检查单位（窗口）", "type": "检查类型", "inspector": "检查人员", "date": "检查日期"}
 META_KEYS = ("set", "version", *DETAILS, "scope", "recommendations")
@@ -75,6 +79,7 @@ class Entry:
     number: str | None = None  # clause number as printed in the workbook
     points: str | None = None  # points as printed in the workbook
     raw: str = ""  # the result as written (blank, or a value that is not a result)
+    requirement: str | None = None  # the requirement as printed in the workbook
 
 
 @dataclass
@@ -108,10 +113,13 @@ def read_results(path: Path, report: Report) -> Results | None:
     if suffix == ".xlsx":
         return _read_xlsx(path, report)
     if suffix in {".yaml", ".yml", ".csv"}:
+        data = path.read_bytes()
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            report.add("C101", f"file is not UTF-8 (byte {exc.start})", Position(name, 1, 1), "save the file as UTF-8")
+            line, col, message = encoding_problem(data, exc.start)
+            report.add("C101", message, Position(name, line, col),
+                       "save the file as UTF-8 (Excel: 另存为 → CSV UTF-8; Notepad or WPS: 编码 UTF-8)")
             return None
         return _read_yaml(name, text, report) if suffix != ".csv" else _read_csv(name, text, report)
     report.add("C101", f"cannot read results from a '{suffix or 'extensionless'}' file", Position(name, 1, 1),
@@ -149,6 +157,8 @@ def _read_xlsx(path: Path, report: Report) -> Results | None:
     from openpyxl import load_workbook  # imported late: only XLSX results need it
 
     name = str(path)
+    if not _safe_package(path, name, report):
+        return None
     try:
         wb = load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged or foreign files
@@ -195,13 +205,47 @@ def _read_xlsx(path: Path, report: Report) -> Results | None:
         res.details[key] = _text(ws[ref].value)
         res.positions[key] = at(ref)
     seen: dict[str, Position] = {}
-    for r in range(HEADER_ROW + 1, (ws.max_row or HEADER_ROW) + 1):
-        _xlsx_row(ws, r, name, res, seen, report)
+    last = min(ws.max_row or HEADER_ROW, _int(meta.get("last_row"), HEADER_ROW) + EXTRA_ROWS)
+    width = min(max(ws.max_column or ORIGINAL_ID, ORIGINAL_ID), ORIGINAL_ID + EXTRA_COLUMNS)
+    if (ws.max_row or 0) > last or (ws.max_column or 0) > width:
+        report.add("C112", f"the sheet reaches row {ws.max_row}, column {ws.max_column}; only rows up to {last} "
+                   f"and columns up to {width} are read", Position(name, last, width),
+                   "results belong in the checklist's rows; delete what was added far below or to the right",
+                   severity="warning")
+    for r in range(HEADER_ROW + 1, last + 1):
+        _xlsx_row(ws, r, width, name, res, seen, report)
     return res
 
 
-def _xlsx_row(ws: Any, r: int, name: str, res: Results, seen: dict[str, Position], report: Report) -> None:
-    width = max(ws.max_column or ORIGINAL_ID, ORIGINAL_ID)
+def _int(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() else default
+
+
+def _safe_package(path: Path, name: str, report: Report) -> bool:
+    """An XLSX is a zip package: refuse what is not one, and what would unpack beyond MAX_INFLATED."""
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        report.add("C101", "not an XLSX workbook (not a zip package): a text or CSV file renamed to .xlsx?",
+                   Position(name, 1, 1), "give the filled checklist.xlsx, or name a CSV results file .csv")
+        return False
+    try:
+        with zipfile.ZipFile(path) as package:
+            inflated = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        report.add("C101", f"cannot open the workbook: {exc}", Position(name, 1, 1),
+                   "save it again as .xlsx (Excel, WPS or LibreOffice)")
+        return False
+    if inflated > MAX_INFLATED:
+        report.add("C101", f"the workbook unpacks to {inflated:,} bytes (more than {MAX_INFLATED:,}); not read",
+                   Position(name, 1, 1), "a filled checklist unpacks to well under a megabyte; is this the right "
+                   "file?")
+        return False
+    return True
+
+
+def _xlsx_row(ws: Any, r: int, width: int, name: str, res: Results, seen: dict[str, Position],
+              report: Report) -> None:
     values = [_text(ws.cell(r, c).value) for c in range(1, width + 1)]
     if not any(values):
         return
@@ -235,7 +279,8 @@ def _xlsx_row(ws: Any, r: int, name: str, res: Results, seen: dict[str, Position
     seen[ident] = id_where
     result = _result(values[RESULT - 1], where, report, ident)
     res.entries.append(Entry(ident, result, values[NOTE - 1], where, id_where,
-                             number=values[NUMBER - 1], points=values[POINTS - 1], raw=values[RESULT - 1]))
+                             number=values[NUMBER - 1], points=values[POINTS - 1], raw=values[RESULT - 1],
+                             requirement=values[REQUIREMENT - 1]))
 
 
 METHOD_COL = 5  # the signature row has its second label under 检查方法 (column E)
