@@ -35,19 +35,35 @@ class Located:
         return (1, 1)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose aliases compose to an empty placeholder at the alias's own place, so an
+    alias never expands (alias bombs) and is reported where it is written."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases: set[int] = set()  # ids of the placeholder nodes
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            node = yaml.ScalarNode(YAML_TAG + "null", "", event.start_mark, event.end_mark)
+            self.aliases.add(id(node))
+            return node
+        return super().compose_node(parent, index)
+
+
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, out: Located) -> None:
+    def __init__(self, loader: _Loader, out: Located) -> None:
         self.loader = loader
         self.out = out
-        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.out.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self.seen:
-            self._problem(node, "Y003", "YAML anchors and aliases are not allowed in clause files")
+        if id(node) in self.loader.aliases:
+            if not any(p[0] == node.start_mark.line + 1 and p[2] == "Y003" for p in self.out.problems[-3:]):
+                self._problem(node, "Y003", "YAML aliases (*name) are not allowed in clause files")  # once a line
             self.out.unreadable.add(path)
             return None
-        self.seen.add(id(node))
         if node.tag not in PLAIN_TAGS:  # !!python/…, !!binary, !!set, !custom: never constructed
             self._problem(node, "Y006", f"YAML tag '{node.tag.replace(YAML_TAG, '!!')}' is not allowed")
             self.out.unreadable.add(path)
@@ -97,7 +113,7 @@ def load(text: str) -> Located:
     out = Located(data=None)
     if _unprintable(text, out) or _flow_too_deep(text, out):
         return out
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -106,9 +122,7 @@ def load(text: str) -> Located:
         out.data = None
         out.problems.append(_too_deep(text))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        out.problems.append((line, col, "Y001", f"YAML syntax: {exc.problem or exc.context}"))
+        out.problems.append(_syntax_problem(exc))
     except yaml.YAMLError as exc:
         out.problems.append((1, 1, "Y001", f"YAML: {exc}"))
     finally:
@@ -140,6 +154,21 @@ def _unprintable(text: str, out: Located) -> bool:
         out.problems.append((*_line_col(text, match.start()), "Y007",
                              f"the control character {_code(match.group())} is not allowed in a clause file"))
     return bool(out.problems)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str]:
+    """A syntax error at its cause: an unclosed quote or bracket is reported where it opens
+    (PyYAML notices it lines later, where the text goes on)."""
+    opened = next((name for what, name in UNCLOSED.items() if what in (exc.context or "")), None)
+    mark = exc.context_mark if opened and exc.context_mark else exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if opened and exc.problem_mark and exc.context_mark:
+        return (line, col, "Y001", f"YAML syntax: {opened} opened here is not closed ({exc.problem} at line "
+                f"{exc.problem_mark.line + 1})")
+    return (line, col, "Y001", f"YAML syntax: {exc.problem or exc.context}")
+
+
+UNCLOSED = {"quoted scalar": "the quoted text", "flow sequence": "the [ list", "flow mapping": "the { mapping"}
 
 
 def _too_deep(text: str) -> tuple[int, int, str, str]:
