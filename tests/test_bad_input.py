@@ -106,3 +106,22 @@ def _hostile_text(case: Case) -> str:
             if marker in text:
                 return marker
     raise AssertionError(case.name)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["build", "../bx"], "clauses:0:0 F004"),
+    (["build", "/etc"], "clauses:0:0 F004"),
+    (["build", "bx", "--out", "{file}"], "out.txt:0:0 B006"),
+    (["checklist", "bx", "--out", "{file}"], "out.txt:0:0 B006"),
+])
+def test_command_line_paths(args: list[str], expected: str, tmp_path: Path) -> None:
+    root = _clauses(Case("plain", {}, []), tmp_path)
+    (tmp_path / "out.txt").write_text("not a folder", encoding="utf-8")
+    argv = [a.replace("{file}", str(tmp_path / "out.txt")) for a in args]
+    result = runner.invoke(app, [*argv, "--clauses", str(root), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1
+    found = [f"{Path(d['position']['file']).name}:{d['position']['line']}:{d['position']['col']} {d['code']}"
+             for d in json.loads(result.stdout)]
+    assert found == [expected]
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "not a folder"
