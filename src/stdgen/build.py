@@ -142,8 +142,10 @@ def code_fingerprint() -> str:
 
 
 def data_key(rs: ResolvedSet) -> str:
-    """The set's data, and that of the sets it extends (a variant's changes are against them)."""
-    return digest(rs.clause_set) + (data_key(rs.parent) if rs.parent is not None else "")
+    """The set's data and its figures' images, and those of the sets it extends (a variant's changes are
+    against them)."""
+    images = "".join(hashlib.sha256(path.read_bytes()).hexdigest() for path in rs.figure_files.values())
+    return digest(rs.clause_set) + images + (data_key(rs.parent) if rs.parent is not None else "")
 
 
 def plan(rs: ResolvedSet, formats: tuple[str, ...] = FORMATS) -> list[Job]:

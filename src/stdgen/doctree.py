@@ -8,6 +8,7 @@ DOCX style name) is given by a StyleSheet that travels with the document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Align = Literal["left", "center", "right", "justify"]
@@ -93,6 +94,16 @@ class Table:
 
 
 @dataclass
+class Figure:
+    """An image with its caption below it; renderers embed the file's bytes (PNG, JPEG or SVG)."""
+
+    image: Path
+    caption: Para
+    anchor: str | None = None
+    width_mm: float = 0  # 0: the image's natural size, at most the text width
+
+
+@dataclass
 class Split:
     """One line with text at the left and at the right (cover dates)."""
 
@@ -114,7 +125,7 @@ class Toc:
     entries: list[Para]  # each links to an anchor; renderers add page numbers
 
 
-Block = Para | ListBlock | Table | Split | Rule | Toc
+Block = Para | ListBlock | Table | Figure | Split | Rule | Toc
 
 
 @dataclass

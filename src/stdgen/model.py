@@ -97,6 +97,15 @@ class Table(Strict):
     rows: list[list[str]]
 
 
+class Figure(Strict):
+    """图: an image file inside the set folder (PNG, JPEG or SVG), its caption printed below it."""
+
+    id: ClauseId
+    caption: Text
+    file: Text  # path relative to the set folder, e.g. figures/flow.svg
+    width_mm: float | None = Field(default=None, gt=0, le=170)  # printed width; default: natural, at most 150 mm
+
+
 class Clause(Strict):
     id: ClauseId
     title: Text | None = None
@@ -105,6 +114,7 @@ class Clause(Strict):
     items: list[Text | ListItem] = []  # a list after the text
     list_style: ListStyle = "dash"
     table: Table | None = None
+    figure: Figure | None = None
     form: ClauseId | None = None  # a form of the set shown here as a table
     notes: list[Text] = []
     examples: list[Text] = []
@@ -130,6 +140,7 @@ class Annex(Strict):
     normative: bool = False  # 规范性 when true, 资料性 otherwise
     text: Text | list[Text] | None = None
     table: Table | None = None
+    figure: Figure | None = None
     form: ClauseId | None = None
     clauses: list[Clause] = []
     source: Source | None = None

@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from .diagnostics import Report
@@ -25,7 +26,8 @@ MAX_DEPTH = 6  # a chapter plus five levels of clauses
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # GB/T 1.1 skips I and O for annexes
 PRINTED_NUMBER = re.compile(r"^(\d+|[A-Z])(\.\d+)+$|^\d+$")
 
-Kind = Literal["chapter", "clause", "annex", "term", "table", "form"]
+Kind = Literal["chapter", "clause", "annex", "term", "table", "figure", "form"]
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 Claim = Callable[[str, "Target"], None]
 
 
@@ -73,6 +75,7 @@ class ResolvedSet:
     annexes: list[Node]
     targets: dict[str, Target]
     form_tables: dict[str, str] = field(default_factory=dict)  # form id → table number
+    figure_files: dict[str, Path] = field(default_factory=dict)  # figure id → its image file (checked: F010)
     parent: ResolvedSet | None = None  # the resolved set a variant extends
 
     @property
@@ -145,6 +148,8 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     for i, term in enumerate(cs.terms):
         claim(term.id, Target("term", resolved.term_number(i)))
     _number_tables(resolved, claim)
+    _number_figures(resolved, claim)
+    _find_figure_files(resolved, loaded, report)
     for form in cs.forms:
         if form.id not in targets:
             claim(form.id, Target("form", form.title))
@@ -199,6 +204,44 @@ def _number_tables(resolved: ResolvedSet, claim: Claim) -> None:
         count = 0
         for node in annex.walk():
             count += _claim_table(node.item, f"{annex.number}.{count + 1}", resolved, forms, claim)
+
+
+def _number_figures(resolved: ResolvedSet, claim: Claim) -> None:
+    """Figures are numbered like tables: 图1, 图2 … in the body, 图A.1 per annex."""
+    count = 0
+    for top in resolved.chapters:
+        for node in top.walk():
+            if node.item.figure is not None:
+                count += 1
+                claim(node.item.figure.id, Target("figure", f"图{count}"))
+    for annex in resolved.annexes:
+        count = 0
+        for node in annex.walk():
+            if node.item.figure is not None:
+                count += 1
+                claim(node.item.figure.id, Target("figure", f"图{annex.number}.{count}"))
+
+
+def _find_figure_files(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
+    """A figure's file is inside the folder of the file that names it (the set folder), and is an image."""
+    for node in resolved.nodes():
+        figure = node.item.figure
+        if figure is None:
+            continue
+        where = loaded.where(figure.id, "file")
+        folder = Path(where.file).parent.resolve()
+        path = (folder / figure.file).resolve()
+        if not path.is_relative_to(folder):
+            report.add("F010", f"figure file '{figure.file}' leaves the set folder", where,
+                       "keep images inside the set folder and give a relative path, e.g. figures/flow.png")
+        elif path.suffix.lower() not in IMAGE_TYPES:
+            report.add("F010", f"figure file '{figure.file}' is not a PNG, JPEG or SVG image", where,
+                       "convert the image to PNG, JPEG or SVG")
+        elif not path.is_file():
+            report.add("F010", f"figure file '{figure.file}' does not exist", where,
+                       f"put the image at {path} or correct the path")
+        else:
+            resolved.figure_files[figure.id] = path
 
 
 def _claim_table(item: Clause | Annex, number: str, resolved: ResolvedSet,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .artifacts.concordance.topics import Concordance
-from .doctree import Block, Cell, Document, ListBlock, PageSetup, Para, Section, Span, Split, Style, Table, Toc
+from .doctree import Block, Cell, Document, Figure, ListBlock, PageSetup, Para, Section, Span, Split, Style, Table, Toc
 from .model import Annex, Clause, ProvisionType
 from .resolve import ResolvedSet
 from .workspace import Workspace
@@ -67,7 +67,7 @@ def tree_ids(doc: Document) -> tuple[set[str], set[str]]:
             if span.href and "#" in span.href:
                 links.add(span.href.rpartition("#")[2])
     for block in (b for s in doc.sections for b in s.blocks):
-        if isinstance(block, Table) and block.anchor:
+        if isinstance(block, (Table, Figure)) and block.anchor:
             anchors.add(block.anchor)
     return anchors, links
 
@@ -85,6 +85,8 @@ def _paras(blocks: Iterable[Block]) -> Iterator[Para]:
             if block.caption:
                 yield block.caption
             yield from (p for row in block.rows for cell in row for p in cell.paras)
+        elif isinstance(block, Figure):
+            yield block.caption
         elif isinstance(block, Split):
             yield from (block.left, block.right)
         elif isinstance(block, Toc):

@@ -30,6 +30,7 @@ NUMBER_ITEM = re.compile(r"^(\d{1,2})[)）]\s*(.+)$")
 BULLET_ITEM = re.compile(r"^[·•]\s*(.+)$")
 NOTE = re.compile(rf"^注{SP}*(\d*){SP}*[:：]{SP}*(.*)$")
 EXAMPLE = re.compile(rf"^示例{SP}*(\d*){SP}*[:：]?{SP}*(.*)$")
+FIGURE_CAPTION = re.compile(rf"^图{SP}*[A-Z]?\.?\d{{1,2}}(?:{SP}|$)")
 TABLE_CAPTION = re.compile(rf"^表{SP}*([A-Z]?\.?\d{{1,2}}){SP}*(.*)$")
 BIB_ENTRY = re.compile(rf"^\[(\d+)\]{SP}*(.+)$")
 REFERENCE = re.compile(
@@ -391,6 +392,9 @@ class Parser:
             node["title"] = text
         elif m := TABLE_CAPTION.match(text):
             node["_caption"] = (m.group(1), m.group(2))
+        elif FIGURE_CAPTION.match(text):
+            self.unplaced(block, "a figure: its image is not imported; save it in the set folder and add "
+                                 "figure: {id, caption, file} to the clause")
         elif (m := NOTE.match(text)) or block.role == "note":
             node.setdefault("notes", []).append(m.group(2) if m else text)
         elif (m := EXAMPLE.match(text)) or block.role == "example":

@@ -120,6 +120,8 @@ def _annexes(ctx: LintContext) -> Iterator[Finding]:
             home[node.id] = index
             if node.item.table is not None:
                 home[node.item.table.id] = index
+            if node.item.figure is not None:
+                home[node.item.figure.id] = index
             if node.item.form is not None:
                 home[node.item.form] = index
     first: dict[int, int] = {}  # annex index → order of its first reference

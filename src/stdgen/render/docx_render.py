@@ -7,6 +7,7 @@ Asian 宋体 / 黑体 / 楷体; LibreOffice and WPS substitute what they have.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import cast
@@ -25,7 +26,7 @@ from docx.shared import Length, Mm, Pt
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
-from ..doctree import Cell, Document, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
+from ..doctree import Cell, Document, Figure, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
 from .html import marker
 
 EAST_ASIAN = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
@@ -193,6 +194,8 @@ class _Writer:
             self.list_block(block)
         elif isinstance(block, Table):
             self.table(block)
+        elif isinstance(block, Figure):
+            self.figure(block)
         elif isinstance(block, Split):
             self.split(block)
         elif isinstance(block, Rule):
@@ -312,6 +315,24 @@ class _Writer:
         table.autofit = False  # w:tblLayout type="fixed"
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Mm(self.text_width_mm * width / sum(widths))
+
+    def figure(self, f: Figure) -> None:
+        """The image in a centred paragraph (bookmarked for references), its caption below it."""
+        out = self._paragraph(self.doc.styles["figure"].docx_name if "figure" in self.doc.styles else "Normal", None)
+        out.paragraph_format.first_line_indent = Mm(0)
+        if f.anchor:
+            self._bookmark(out, f.anchor)
+        image = f.image.read_bytes()
+        if f.image.suffix.lower() == ".svg":  # Word needs a raster image: the SVG drawn at 300 dpi
+            import cairosvg
+
+            image = cairosvg.svg2png(bytestring=image, dpi=300)
+        picture = out.add_run().add_picture(io.BytesIO(image))
+        widest = Mm(f.width_mm) if f.width_mm else Mm(min(150.0, self.text_width_mm))
+        if f.width_mm or picture.width > widest:
+            ratio = widest / picture.width
+            picture.width, picture.height = widest, Length(int(picture.height * ratio))
+        self.para(f.caption)
 
     def split(self, s: Split) -> None:
         out = self.para(s.left)

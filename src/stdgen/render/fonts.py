@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from ..doctree import Document, ListBlock, Para, Split, Table, Toc
+from ..doctree import Document, Figure, ListBlock, Para, Split, Table, Toc
 
 ROLE_NAMES = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 CHECKED_ROLES = ("song", "hei")  # 楷体 is optional: WeasyPrint falls back to the 宋体 stack
@@ -104,6 +104,8 @@ def _paras(block: object) -> Iterator[Para]:
         for row in block.rows:
             for cell in row:
                 yield from cell.paras
+    elif isinstance(block, Figure):
+        yield block.caption
     elif isinstance(block, Split):
         yield block.left
         yield block.right

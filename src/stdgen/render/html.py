@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from functools import cache
 from pathlib import Path
 
@@ -43,7 +44,16 @@ def render_html(doc: Document, font_stacks: dict[str, str] | None = None, extern
     roman = {b.anchor for s in doc.sections if s.numbering == "roman"
              for b in s.blocks if isinstance(b, Para) and b.anchor}
     css = stylesheet(doc, font_stacks or FONT_STACKS)
-    return _template().render(doc=doc, css=css, marker=marker, roman_anchors=roman, external_links=external_links)
+    return _template().render(doc=doc, css=css, marker=marker, roman_anchors=roman, external_links=external_links,
+                              image_uri=image_uri)
+
+
+MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+
+
+def image_uri(path: Path) -> str:
+    """A figure's image as a data: URI, so the HTML page (and the PDF made from it) stands alone."""
+    return f"data:{MIME[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
 def write_html(doc: Document, path: Path) -> None:
@@ -77,6 +87,8 @@ p {{ margin: 0; orphans: 2; widows: 2; }}
 .num {{ font-family: {fonts['hei']}; }}
 a.ref {{ color: inherit; text-decoration: none; border-bottom: 0.5pt dotted #777; }}
 .split {{ display: flex; justify-content: space-between; }}
+figure.figure {{ margin: 0.5em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
+figure.figure img {{ max-width: 100%; height: auto; }}
 hr.rule {{ border: 0; border-top: 1pt solid #000; margin-left: auto; margin-right: auto; }}
 ol.list {{ list-style: none; margin: 0; padding: 0; }}
 ol.list li {{ text-indent: 2em; text-align: justify; }}

@@ -40,6 +40,8 @@ STYLES: dict[str, Style] = {
     "note": Style("标准文件_注：", "song", XIAOWU, "justify", indent_chars=2),
     "example": Style("标准文件_示例内容", "song", XIAOWU, "justify", indent_chars=2),
     "table-caption": Style("标准文件_正文表标题", "hei", WUHAO, "center", before=0.5, after=0.5),
+    "figure": Style("标准文件_图", "song", WUHAO, "center", before=0.5),
+    "figure-caption": Style("标准文件_正文图标题", "hei", WUHAO, "center", after=0.5),
     "cell": Style("标准文件_表格", "song", XIAOWU, "left"),
     "cell-head": Style("标准文件_表头", "song", XIAOWU, "center"),
     "list-dash": Style("标准文件_破折号列项", "song", WUHAO, "justify", indent_chars=2),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...doctree import Block, Cell, Document, ListBlock, ListItem, Para, Rule, Section, Span, Split, Table, Toc
+from ...doctree import Block, Cell, Document, Figure, ListBlock, ListItem, Para, Rule, Section, Span, Split, Table, Toc
 from ...model import Annex, Clause, Form, Standard
 from ...model import ListItem as ItemData
 from ...model import Table as TableData
@@ -161,6 +161,11 @@ def _content(rs: ResolvedSet, item: Clause | Annex) -> Iterator[Block]:
         yield _list(rs, _phrase_lines(item), "dash")
     if item.table is not None:
         yield _table(rs, item.table)
+    if item.figure is not None and item.figure.id in rs.figure_files:
+        number = rs.targets[item.figure.id].number if item.figure.id in rs.targets else "图"
+        yield Figure(rs.figure_files[item.figure.id],
+                     Para.of("figure-caption", f"{number}{IDEO_SPACE}{item.figure.caption}"),
+                     anchor=item.figure.id, width_mm=item.figure.width_mm or 0)
     if item.form is not None:
         form = next((f for f in rs.clause_set.forms if f.id == item.form), None)
         if form is not None:
