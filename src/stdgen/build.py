@@ -135,7 +135,7 @@ def code_fingerprint() -> str:
     h = hashlib.sha256(__version__.encode())
     root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".j2", ".css", ".html"} and "__pycache__" not in path.parts:
+        if path.suffix in {".py", ".j2", ".css", ".html", ".tmpl"} and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()

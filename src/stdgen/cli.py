@@ -141,6 +141,36 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
         out.write_text(text + "\n", encoding="utf-8")
 
 
+class EditionName(StrEnum):
+    e2020 = "2020"
+    e2009 = "2009"
+
+
+@app.command()
+def new(name: Annotated[str, typer.Argument(help="Folder name of the new set under --clauses.", show_default=False)],
+        code: Annotated[str, typer.Option("--code", help="ID prefix of the new set, e.g. QC.", show_default=False)],
+        edition: Annotated[EditionName, typer.Option(help="GB/T 1.1 edition the text follows.")] = EditionName.e2020,
+        clauses: ClausesOpt = Path("clauses")) -> None:
+    """Start a clause set: files with commented examples of every construct, checked by editors through
+    the JSON Schema written beside them (VS Code: the YAML extension reads each file's first line)."""
+    import datetime as dt
+    import re
+
+    from .scaffold import scaffold
+
+    folder = clauses / name
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", code):
+        typer.echo(f"stdgen new: --code '{code}' must be letters and digits, starting with a letter", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    if folder.exists() and any(folder.iterdir()):
+        typer.echo(f"stdgen new: {folder} exists and is not empty", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    for path in scaffold(folder, code, edition.value, dt.date.today().year):
+        typer.echo(str(path))
+    typer.echo(f"next: edit {folder / 'standard.yaml'}, then `stdgen check {name}` and `stdgen build {name}`",
+               err=True)
+
+
 @app.command("import")
 def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, PDF or plain text.",
                                                    show_default=False)],

@@ -24,3 +24,10 @@ def json_schema() -> dict[str, Any]:
         "oneOf": [{"$ref": "#/$defs/standard"}, {"$ref": "#/$defs/content"}],
         "$defs": {**defs, **roots},
     }
+
+
+def part_schema(kind: str) -> dict[str, Any]:
+    """The schema of one kind of file ("standard" or "content"), for an editor's per-file reference."""
+    whole = json_schema()
+    return {"$schema": whole["$schema"], "title": f"stdgen clause set: {kind}", "$ref": f"#/$defs/{kind}",
+            "$defs": whole["$defs"]}
