@@ -19,9 +19,17 @@ _PLACEHOLDERS = {"", "n/a", "na", "none", "todo", "tbd", "fixme", "reason", "x",
 
 
 def lint_workspace(workspace: Workspace, report: Report, lang: Lang = "zh") -> None:
-    """Lint every resolved set of a workspace."""
+    """Lint every resolved set of a workspace. A variant's findings on text it inherited unchanged
+    (the same rule at the same place in the parent's files) are the parent's, reported once there
+    when the parent is checked in the same run."""
+    found: dict[str, Report] = {}
     for name, resolved in workspace.sets.items():
-        lint_set(resolved, workspace.loaded[name], report, lang)
+        found[name] = Report()
+        lint_set(resolved, workspace.loaded[name], found[name], lang)
+    for name, resolved in workspace.sets.items():
+        parent = found.get(resolved.clause_set.extends or "")
+        seen = {(d.code, d.position) for d in parent.items} if parent is not None else set()
+        report.items.extend(d for d in found[name].items if (d.code, d.position) not in seen)
 
 
 def lint_set(resolved: ResolvedSet, loaded: LoadedSet, report: Report, lang: Lang = "zh") -> None:
