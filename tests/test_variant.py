@@ -372,3 +372,21 @@ def test_inherited_lint_findings_are_reported_once() -> None:
     assert extra and all("example-city-variant" in file or code == "L210" for code, file, _ in extra)
     variant_alone = lint(["example-city-variant"])
     assert [d for d in variant_alone if BASE in d[1]]  # checked on its own, the variant still says them
+
+
+def test_two_forks_of_one_set_share_inherited_ids_without_error(tmp_path: Path) -> None:
+    ws, report = workspace(tmp_path, {"city": HEAD + "changes: []\n", "town": f"extends: {BASE}\ncode: TOWN\n"})
+    assert not [d for d in report.items if d.code == "R012"], report.render_text()
+    assert ws.sets["city"].targets["QC-10.4"].number == ws.sets["town"].targets["QC-10.4"].number == "10.4"
+
+
+def test_editing_the_parent_rebuilds_the_variant(tmp_path: Path) -> None:
+    from stdgen.build import plan
+
+    ws, _ = workspace(tmp_path, {"city": HEAD + "changes:\n  - remove: QC-10.6\n    reason: r\n"})
+    before = {j.file: j.key for j in plan(ws.sets["city"])}
+    body = tmp_path / "clauses" / BASE / "10-body.yaml"
+    body.write_text(body.read_text(encoding="utf-8").replace("不迟到不早退", "不迟到、不早退"), encoding="utf-8")
+    ws, _ = workspace(tmp_path, {})
+    after = {j.file: j.key for j in plan(ws.sets["city"])}
+    assert before.keys() == after.keys() and all(before[f] != after[f] for f in before)

@@ -81,7 +81,7 @@ def test_foreword_and_table_list_exactly_the_changes_in_document_order(tmp_path:
         ("removed", "QC-10.6", "10.6", None),
         ("modified", "QC-11.4", "11.4", "12.4"),
     ]
-    paragraphs = [p.text for p in standard_tree(rs).sections[1].blocks if hasattr(p, "text")]
+    paragraphs = [line.text for line in lines(standard_tree(rs)) if line.key[0] == "foreword"]
     start = paragraphs.index("与DB34/T 3395—2019相比，除结构调整和编辑性改动外，主要技术变化如下：")
     assert paragraphs[start - 1] == "本文件以DB34/T 3395—2019为基础制定。"
     assert paragraphs[start + 1:start + 6] == [
@@ -113,7 +113,7 @@ def test_revision_says_what_it_replaces(tmp_path: Path) -> None:
     doc = standard_tree(rs)
     cover = [p.text for p in doc.sections[0].blocks if hasattr(p, "text")]
     assert "代替DB34/T 3395—2019" in cover
-    front = [p.text for p in doc.sections[1].blocks if hasattr(p, "text")]
+    front = [line.text for line in lines(doc) if line.key[0] == "foreword"]
     assert "本标准代替DB34/T 3395—2019。" in front
     assert "本文件以DB34/T 3395—2019为基础制定。" not in front  # a revision replaces, it is not based on
     assert "——删除了“上门服务”的规定（见原10.6）。" in front

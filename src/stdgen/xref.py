@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 SCHEMA = "stdgen-xref/1"
 PageLookup = Callable[[str, str], dict[str, int]]  # (set, artifact) → anchor → PDF page
 EXCERPT = 40
-LABELS = {"standard": "标准文本", "checklist": "监督检查表", "cards": "用语卡片", "forms": "表单",
-          "concordance": "条款对照表"}
+LABELS = {"standard": "标准文本", "checklist": "监督检查表", "changes": "差异对照表", "cards": "用语卡片",
+          "forms": "表单", "concordance": "条款对照表"}
 KINDS = {"chapter": "章", "clause": "条", "annex": "附录", "term": "术语", "table": "表", "form": "表单"}
 GAP = "\u3000"
 

@@ -13,6 +13,7 @@ from .styles import STYLES
 from .wording import MISSING, MISSING_CHAPTER, MISSING_CLAUSE, TRUNCATED, foreword, references_lead, terms_lead
 
 IDEO_SPACE = "\u3000"
+DASH = "——"
 
 
 def build(rs: ResolvedSet) -> Document:
@@ -91,8 +92,19 @@ def _heading_text(para: Para) -> str:
 
 
 def _foreword(rs: ResolvedSet) -> list[Block]:
-    return [Para.of("front-title", "前　　言", anchor="foreword", new_page=True, toc_level=1),
-            *[Para("body", _spans(rs, p)) for p in foreword(rs.standard, _changes(rs))]]
+    changes = _changes(rs)
+    dashed = {line for line in changes if line.startswith(DASH)}
+    blocks: list[Block] = [Para.of("front-title", "前　　言", anchor="foreword", new_page=True, toc_level=1)]
+    for text in foreword(rs.standard, changes):
+        if text not in dashed:
+            blocks.append(Para("body", _spans(rs, text)))
+            continue
+        if not isinstance(blocks[-1], ListBlock):  # the list of technical changes, set as a dash list
+            blocks.append(ListBlock("dash", []))
+        last = blocks[-1]
+        assert isinstance(last, ListBlock)
+        last.items.append(ListItem(Para("list-dash", _spans(rs, text.removeprefix(DASH)))))
+    return blocks
 
 
 def _changes(rs: ResolvedSet) -> list[str]:
