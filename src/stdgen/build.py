@@ -37,6 +37,7 @@ from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
 from .doctree import Document
 from .outdir import STAGING, TMP, checkpoint, die_with_parent, swap
+from .render import templates
 from .render.docx_render import write_docx
 from .render.fonts import FontsMissing, describe, rare_characters
 from .render.html import write_html
@@ -126,7 +127,7 @@ class _SetWork:
     old: dict[str, Any]
     staging: Path | None = None
     pages: dict[str, dict[str, int]] = field(default_factory=dict)
-    error: tuple[str, str, str] | None = None  # code, message, hint of the first failed job
+    error: tuple[str, str, str, Position | None] | None = None  # code, message, hint, place of the first failure
 
 
 @cache
@@ -150,7 +151,8 @@ def data_key(rs: ResolvedSet) -> str:
 
 def plan(rs: ResolvedSet, formats: tuple[str, ...] = FORMATS) -> list[Job]:
     data = data_key(rs)
-    return [Job(a.name, unit.stem, fmt, _hash(code_fingerprint(), data, a.name, unit.stem, fmt))
+    code = _hash(code_fingerprint(), templates.fingerprint())  # a bureau's changed template rebuilds too
+    return [Job(a.name, unit.stem, fmt, _hash(code, data, a.name, unit.stem, fmt))
             for a in ARTIFACTS for unit in a.outputs(rs) for fmt in unit.formats if fmt in formats]
 
 
@@ -245,11 +247,14 @@ def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> Non
         w.error = w.error or _failure(job, exc)
 
 
-def _failure(job: Job, exc: Exception) -> tuple[str, str, str]:
+def _failure(job: Job, exc: Exception) -> tuple[str, str, str, Position | None]:
     if isinstance(exc, FontsMissing):
-        return "B004", f"{job.file}: {exc.message}", f"{exc.hint}; the previous output was left untouched"
+        return "B004", f"{job.file}: {exc.message}", f"{exc.hint}; the previous output was left untouched", None
+    if isinstance(exc, templates.TemplateProblem):
+        return (exc.code, f"{job.file}: template {Path(exc.file).name}: {exc.message}",
+                "fix the template; the previous output was left untouched", Position(exc.file, exc.line, 1))
     return ("B001", f"{job.file}: {exc!r}",
-            "the previous output was left untouched; please report this with the clause set")
+            "the previous output was left untouched; please report this with the clause set", None)
 
 
 def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: Path) -> dict[str, int]:
@@ -287,8 +292,8 @@ def _finish(w: _SetWork, report: Report) -> list[Path]:
     assert w.staging is not None
     if w.error is not None:
         shutil.rmtree(w.staging, ignore_errors=True)
-        code, message, hint = w.error
-        report.add(code, f"building {w.rs.clause_set.name} failed: {message}", Position(str(w.final)), hint)
+        code, message, hint, where = w.error
+        report.add(code, f"building {w.rs.clause_set.name} failed: {message}", where or Position(str(w.final)), hint)
         return []
     old_pages: dict[str, dict[str, int]] = w.old.get("pages", {})
     pages = {j.file: w.pages.get(j.file, old_pages.get(j.file, {})) for j in w.jobs if j.fmt == "pdf"}
@@ -337,8 +342,8 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
     """
     if not ws.sets or set(ws.sets) != set(ws.loaded) or any(d.code == "B001" for d in report.items):
         return []
-    key = _hash(code_fingerprint(), *(json.dumps(_read_manifest(out_root / n).get("files", {}), sort_keys=True)
-                                      for n in sorted(ws.sets)))
+    files = (json.dumps(_read_manifest(out_root / n).get("files", {}), sort_keys=True) for n in sorted(ws.sets))
+    key = _hash(code_fingerprint(), templates.fingerprint(), *files)
     if not force and _read_manifest(out_root).get("cross") == key and all((out_root / f).is_file()
                                                                           for f in CROSS_FILES):
         return []

@@ -28,6 +28,25 @@ class Format(StrEnum):
 SetsArg = Annotated[list[str] | None, typer.Argument(help="Clause-set folder names (default: all).")]
 ClausesOpt = Annotated[Path, typer.Option("--clauses", help="Folder holding the clause sets.")]
 FormatOpt = Annotated[Format, typer.Option("--format", help="Diagnostics as text or JSON.")]
+TemplatesOpt = Annotated[Path | None, typer.Option(
+    "--templates", help="Bureau templates overriding stdgen's (cover, header, page CSS); default: ./templates "
+                        "when it exists.")]
+
+
+def use_templates(folder: Path | None, report: Report) -> bool:
+    """Render with the bureau's templates (folder, else ./templates); False when one is broken (T001)."""
+    from .render import templates
+
+    chosen = folder if folder is not None else Path("templates") if Path("templates").is_dir() else None
+    if chosen is not None and not chosen.is_dir():
+        report.add("T001", f"no templates folder {chosen}", Position(str(chosen)), "give --templates a folder")
+        return False
+    templates.use(chosen)
+    problems = templates.check()
+    for problem in problems:
+        report.add(problem.code, problem.message, Position(problem.file, problem.line, 1),
+                   "fix the template: nothing was built with it")
+    return not problems
 
 
 def writable(out: Path, report: Report, create: bool = True) -> bool:
@@ -94,7 +113,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
           strict: Annotated[bool, typer.Option(help="Warnings stop the build too.")] = False,
           jobs: Annotated[int, typer.Option(help="Worker processes (0: one per CPU core).", min=0)] = 0,
           force: Annotated[bool, typer.Option(help="Rebuild everything, even what is up to date.")] = False,
-          ) -> None:
+          templates: TemplatesOpt = None) -> None:
     """Check the clause sets, then build what changed: standard and checklist files per set under OUT,
     and the concordance and cross-reference index when every set is built."""
     from .build import build_sets, build_workspace, plan
@@ -107,6 +126,8 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     # a set with errors is not built; the other sets named are (the run still fails)
     refused = sets_with_errors(workspace, report) if not strict else (
         set(workspace.sets) if report.failed(strict) else set())
+    if not use_templates(templates, report):
+        refused = set(workspace.sets)
     ready = [rs for name, rs in workspace.sets.items() if name not in refused]
     total = sum(len(plan(rs)) for rs in ready)
     written: list[Path] = []
@@ -231,7 +252,7 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
                        "hotline and hall.")] = None,
               recommendations: Annotated[bool, typer.Option(help="Include 推荐 (recommendation) clauses.")] = False,
               out: Annotated[Path, typer.Option(help="Output folder; each set goes to OUT/<set>/.")] = Path(
-                  "output/checklists")) -> None:
+                  "output/checklists"), templates: TemplatesOpt = None) -> None:
     """Build inspection checklists (PDF, DOCX, XLSX, HTML), filtered by scope; `build` makes the full ones."""
     from .artifacts.checklist.build import write_checklists
     from .lint import lint_workspace
@@ -239,6 +260,7 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
     lint_workspace(workspace, report)
+    use_templates(templates, report)
     if report.failed():
         _finish(report, fmt)
     scopes = [str(s.value) for s in scope or []]
@@ -262,14 +284,15 @@ def score(results: Annotated[list[Path], typer.Argument(
                               ] = None,
           clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
           out: Annotated[Path | None, typer.Option(help="Report folder (default: output/scores/<set>).")] = None,
-          ) -> None:
+          templates: TemplatesOpt = None) -> None:
     """Check inspection results against the clause set and write the score report (PDF, HTML, JSON)."""
     from .artifacts.score import run_score
 
     report = Report()
     written: list[Path] = []
     try:
-        if out is None or writable(out, report, create=False):  # made only when there is a report
+        # the report folder is made only when there is a report
+        if use_templates(templates, report) and (out is None or writable(out, report, create=False)):
             written = run_score(results, clauses, set_name, out, report)
     except OSError as exc:
         unwritable(out or Path("output/scores"), exc, report)

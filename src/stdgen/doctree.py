@@ -155,3 +155,4 @@ class Document:
     styles: dict[str, Style]
     page: PageSetup = PageSetup()
     lang: str = "zh-CN"
+    meta: dict[str, str] = field(default_factory=dict)  # the set's metadata, for bureau templates

@@ -27,7 +27,7 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from ..doctree import Cell, Document, Figure, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
-from .html import marker
+from .html import header_text, marker
 
 EAST_ASIAN = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 LATIN = "Times New Roman"
@@ -147,9 +147,10 @@ class _Writer:
         for part in (sec.header, sec.even_page_header, sec.footer, sec.even_page_footer):
             part.is_linked_to_previous = False
         even = "left" if page.mirrored else "right"
-        if section.header:
-            self._running(sec.header.paragraphs[0], section.header, "right", "header")
-            self._running(sec.even_page_header.paragraphs[0], section.header, even, "header")
+        header = header_text(self.doc, section)
+        if header:
+            self._running(sec.header.paragraphs[0], header, "right", "header")
+            self._running(sec.even_page_header.paragraphs[0], header, even, "header")
         if fmt:
             self._running(sec.footer.paragraphs[0], None, "right", "footer")
             self._running(sec.even_page_footer.paragraphs[0], None, even, "footer")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import base64
-from functools import cache
 from pathlib import Path
 
-import jinja2
+from markupsafe import Markup
 
-from ..doctree import Document, PageSetup, Para, Section, Style
+from ..doctree import Document, Para, Section, Style
+from . import templates
 
 HERE = Path(__file__).parent
 FONT_STACKS = {
@@ -30,11 +30,11 @@ def marker(kind: str, index: int) -> str:
     return "·"
 
 
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
-                             trim_blocks=False, lstrip_blocks=False, undefined=jinja2.StrictUndefined)
-    return env.get_template("document.html.j2")
+def header_text(doc: Document, section: Section) -> str:
+    """The running header of a section: stdgen's text, or what the bureau's header.txt.j2 makes of it."""
+    text = templates.render("header.txt.j2", header=section.header or "", section=section.name, meta=doc.meta,
+                            doc=doc)
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())  # one line; 　 kept
 
 
 def render_html(doc: Document, font_stacks: dict[str, str] | None = None, external_links: bool = True) -> str:
@@ -43,9 +43,12 @@ def render_html(doc: Document, font_stacks: dict[str, str] | None = None, extern
     external_links=False prints links to other files (Span.href) as plain text (PDF)."""
     roman = {b.anchor for s in doc.sections if s.numbering == "roman"
              for b in s.blocks if isinstance(b, Para) and b.anchor}
-    css = stylesheet(doc, font_stacks or FONT_STACKS)
-    return _template().render(doc=doc, css=css, marker=marker, roman_anchors=roman, external_links=external_links,
-                              image_uri=image_uri)
+    css = stylesheet(doc, font_stacks or FONT_STACKS) + "\n" + templates.render("page.css.j2", doc=doc, meta=doc.meta)
+    cover = Markup(templates.render("cover.html.j2", doc=doc, meta=doc.meta)) if templates.exists(
+        "cover.html.j2") and any(s.name == "cover" for s in doc.sections) else None
+    return templates.render("document.html.j2", doc=doc, css=Markup(css.replace("</", "<\\/")), cover=cover,
+                            marker=marker, block_kind=lambda block: type(block).__name__, roman_anchors=roman,
+                            external_links=external_links, image_uri=image_uri)
 
 
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
@@ -61,7 +64,7 @@ def write_html(doc: Document, path: Path) -> None:
 
 
 def stylesheet(doc: Document, fonts: dict[str, str]) -> str:
-    rules = [_base(fonts), _page_rules(doc.page, doc.sections, doc.styles, fonts)]
+    rules = [_base(fonts), _page_rules(doc, fonts)]
     rules.extend(_style_rule(name, style, fonts) for name, style in doc.styles.items())
     return "\n".join(rules)
 
@@ -108,7 +111,8 @@ section {{ margin-bottom: 3em; }}
 """
 
 
-def _page_rules(page: PageSetup, sections: list[Section], styles: dict[str, Style], fonts: dict[str, str]) -> str:
+def _page_rules(doc: Document, fonts: dict[str, str]) -> str:
+    page, sections, styles = doc.page, doc.sections, doc.styles
     head = styles.get("header", Style("header", "hei"))
     foot = styles.get("footer", Style("footer"))
     head_font = f"font-family: {fonts[head.font]}; font-size: {head.size}pt"
@@ -136,7 +140,7 @@ def _page_rules(page: PageSetup, sections: list[Section], styles: dict[str, Styl
         rules.append(f"@media print {{ section.{section.name} {{ page: {section.name}; break-before: {brk}; }} }}")
         if style is None:
             continue
-        header = _css_string(section.header or "")
+        header = _css_string(header_text(doc, section))
         rules.append(f"""@page :nth(1 of {section.name}) {{ counter-reset: page 1; }}
 @page {section.name}:right {{
   @top-right {{ content: "{header}"; {head_font}; vertical-align: bottom; padding-bottom: 3mm; }}

@@ -15,6 +15,7 @@ from ...render.docx_render import write_docx
 from ...render.fonts import FontsMissing
 from ...render.html import write_html
 from ...render.pdf import write_pdf
+from ...render.templates import TemplateProblem
 from ...reproducible import seal, source_date
 from ...resolve import ResolvedSet
 from .rows import build_checklist
@@ -52,6 +53,11 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+        if isinstance(exc, TemplateProblem):
+            report.add(exc.code, f"checklist{cl.suffix} of {rs.clause_set.name}: template {Path(exc.file).name}: "
+                       f"{exc.message}", Position(exc.file, exc.line, 1),
+                       "fix the template; the previous files were kept")
+            return []
         if isinstance(exc, FontsMissing):
             report.add("B004", f"checklist{cl.suffix}.pdf of {rs.clause_set.name}: {exc.message}",
                        Position(str(folder)), f"{exc.hint}; the previous files were left untouched")

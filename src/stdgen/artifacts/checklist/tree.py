@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ...doctree import Block, Cell, Document, Para, Section, Span, Table
 from ...resolve import ResolvedSet
+from ..standard.tree import template_meta
 from .rows import INSPECTION_TYPES, RESULTS, Checklist, Group, Part, Row, build_checklist
 from .styles import PAGE, STYLES
 
@@ -68,7 +69,7 @@ def checklist_document(cl: Checklist, standard_href: str = STANDARD_HTML) -> Doc
     ]
     header = f"{std.number or std.title.zh}　监督检查表　版本 {cl.version}"
     return Document(title=title_of(cl), sections=[Section("checklist", "arabic", header, blocks, odd_start=False)],
-                    styles=STYLES, page=PAGE)
+                    styles=STYLES, page=PAGE, meta={**template_meta(std), "version": cl.version})
 
 
 def _text(style: str, text: str) -> Cell:

@@ -10,6 +10,7 @@ from ...diagnostics import Position, Report
 from ...render.fonts import FontsMissing
 from ...render.html import write_html
 from ...render.pdf import write_pdf
+from ...render.templates import TemplateProblem
 from ...version import version
 from ...workspace import open_workspace
 from .compute import Inspection, Score, Tally, score, validate
@@ -44,6 +45,10 @@ def run_score(paths: list[Path], clauses: Path, set_name: str | None, out: Path 
         return write_report(result, folder, formats)
     except FontsMissing as exc:
         report.add("B004", f"score.pdf: {exc.message}", Position(str(folder)), exc.hint)
+        return []
+    except TemplateProblem as exc:
+        report.add(exc.code, f"score report: template {Path(exc.file).name}: {exc.message}",
+                   Position(exc.file, exc.line, 1), "fix the template")
         return []
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from ...doctree import Block, Cell, Document, Para, Section, Table
 from ..checklist.rows import FAIL
 from ..checklist.styles import PAGE, STYLES
+from ..standard.tree import template_meta
 from .compute import Inspection, Score, Tally
 
 DASH = "—"
@@ -58,7 +59,8 @@ def report_document(score: Score) -> Document:
         blocks.extend(_inspection(insp, i if many else 0))
     header = f"{std.number or std.title.zh}　监督检查评分报告"
     return Document(title=f"{std.number or ''} {std.title.zh} 监督检查评分报告".strip(),
-                    sections=[Section("report", "arabic", header, blocks, odd_start=False)], styles=STYLES, page=PAGE)
+                    sections=[Section("report", "arabic", header, blocks, odd_start=False)], styles=STYLES, page=PAGE,
+                    meta=template_meta(std))
 
 
 def _overview(score: Score) -> list[Block]:

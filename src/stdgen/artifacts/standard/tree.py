@@ -37,6 +37,7 @@ def build(rs: ResolvedSet) -> Document:
     header = std.number or std.title.zh
     return Document(
         title=f"{std.number or ''} {std.title.zh}".strip(),
+        meta=template_meta(std),
         styles=STYLES,
         sections=[
             Section("cover", "none", None, _cover(std), odd_start=True),
@@ -44,6 +45,15 @@ def build(rs: ResolvedSet) -> Document:
             Section("body", "arabic", header, body_blocks),
         ],
     )
+
+
+def template_meta(std: Standard) -> dict[str, str]:
+    """The metadata bureau templates see as ``meta`` (every value text; absent ones empty)."""
+    data = std.model_dump(mode="json", exclude={"source"})
+    meta = {key: value if isinstance(value, str) else "、".join(map(str, value)) if isinstance(value, list) else
+            "" if value is None else str(value) for key, value in data.items() if not isinstance(value, dict)}
+    meta["title"], meta["title_en"] = std.title.zh, std.title.en or ""
+    return meta
 
 
 def _cover(std: Standard) -> list[Block]:

@@ -1,0 +1,143 @@
+"""Bureau templates: a project's ``templates/`` folder (or ``--templates DIR``) overrides the
+templates that ship with stdgen, looked up by name in that folder first, then in the package.
+
+Overridable, for every artifact (standard, checklist, score report, cards and forms alike):
+
+- ``document.html.j2`` — the HTML page (HTML and PDF) around the document tree;
+- ``cover.html.j2`` — the cover section of HTML and PDF (not shipped: the tree's own cover);
+- ``header.txt.j2`` — the running header text of every format (PDF, HTML print, DOCX);
+- ``page.css.j2`` — CSS added after stdgen's own: fonts, header/footer look, card and form styling.
+
+Templates see ``doc`` (the document tree), ``meta`` (the set's metadata: number, title, issuer,
+dates …), and for the header ``header`` (stdgen's text) and ``section`` (its name). They render
+in Jinja's immutable sandbox, HTML templates with autoescaping and CSS templates with every
+value CSS-escaped; a template can include only templates of the same folders, never a file
+elsewhere (``..``, absolute paths and links leading outside are not found). A broken template is
+a :class:`TemplateProblem` naming its file and line (T001 when read, T002 when rendered).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+PACKAGE = Path(__file__).parent
+OVERRIDABLE = ("document.html.j2", "cover.html.j2", "header.txt.j2", "page.css.j2")
+_override: list[Path] = []  # the bureau's folder, when one is used (set once per run, inherited by workers)
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be read or rendered, at its file and line."""
+
+    def __init__(self, code: str, file: str, line: int, message: str) -> None:
+        super().__init__(code, file, line, message)
+        self.code, self.file, self.line, self.message = code, file, line, message
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+def use(folder: Path | None) -> None:
+    """Look templates up in folder first (None: only stdgen's own)."""
+    _override[:] = [folder.resolve()] if folder is not None else []
+    _environments.cache_clear()
+
+
+def folder() -> Path | None:
+    return _override[0] if _override else None
+
+
+def fingerprint() -> str:
+    """Hash of the bureau's templates: a changed template rebuilds what it renders."""
+    h = hashlib.sha256()
+    if _override:
+        for path in sorted(_override[0].rglob("*.j2")):
+            h.update(str(path.relative_to(_override[0])).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def exists(name: str) -> bool:
+    try:
+        _environments()[0].loader.get_source(_environments()[0], name)  # type: ignore[union-attr]
+    except jinja2.TemplateNotFound:
+        return False
+    return True
+
+
+def render(name: str, **context: Any) -> str:
+    """Render a template by name; TemplateProblem (with file and line) when it is broken."""
+    env = _environment_for(name)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem("T001", exc.filename or name, exc.lineno or 1, exc.message or str(exc)) from None
+    try:
+        return template.render(**context)
+    except jinja2.TemplateSyntaxError as exc:  # an included template
+        raise TemplateProblem("T001", exc.filename or name, exc.lineno or 1, exc.message or str(exc)) from None
+    except Exception as exc:  # undefined names, sandbox refusals, errors in filters
+        file, line = _template_frame(exc, template.filename or name)
+        raise TemplateProblem("T002", file, line, f"{type(exc).__name__}: {exc}") from None
+
+
+def check() -> list[TemplateProblem]:
+    """Every bureau template compiled: syntax errors before any file is written."""
+    problems: list[TemplateProblem] = []
+    if not _override:
+        return problems
+    for path in sorted(_override[0].rglob("*.j2")):
+        name = path.relative_to(_override[0]).as_posix()
+        try:
+            _environment_for(name).get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(TemplateProblem("T001", str(path), exc.lineno or 1, exc.message or str(exc)))
+        except jinja2.TemplateNotFound:
+            problems.append(TemplateProblem("T001", str(path), 1, "the template leads outside its folder"))
+    return problems
+
+
+def css_escape(value: object) -> str:
+    """A value inside CSS: every character that could end a string, rule or <style> escaped."""
+    text = "" if value is None else str(value)
+    return "".join(ch if ch.isalnum() or ch in " -_.%#" else f"\\{ord(ch):06x}" for ch in text.replace("\n", " "))
+
+
+class _Inside(jinja2.FileSystemLoader):
+    """A loader that never returns a file outside its folders (links included)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(Path(filename).resolve().is_relative_to(Path(root).resolve()) for root in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+@cache
+def _environments() -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
+    """(HTML: autoescaped; CSS: every value CSS-escaped; text: plain, escaped by its user)."""
+    loader = _Inside([*map(str, _override), str(PACKAGE)])
+    common: dict[str, Any] = {"loader": loader, "undefined": jinja2.ChainableUndefined, "auto_reload": False}
+    html = ImmutableSandboxedEnvironment(autoescape=True, **common)
+    css = ImmutableSandboxedEnvironment(autoescape=False, finalize=css_escape, **common)
+    text = ImmutableSandboxedEnvironment(autoescape=False, **common)
+    return html, css, text
+
+
+def _environment_for(name: str) -> jinja2.Environment:
+    html, css, text = _environments()
+    return css if name.endswith(".css.j2") else html if name.endswith(".html.j2") else text
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The innermost traceback frame in a template file (Jinja maps those to template lines)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return frames[-1].filename, frames[-1].lineno or 1
+    return fallback, 1
