@@ -100,6 +100,21 @@ def test_seed_000_text_import(tmp_path: Path) -> None:
             assert getattr(imported.standard, key) == getattr(original.standard, key), key
 
 
+def test_seed_002_flattened_text_import(tmp_path: Path) -> None:
+    """The seed is a web page holding the whole PDF text as one line: it is cut at clause numbers."""
+    original = resolve_alone(CLAUSES / "db34-t-3395-2019")
+    imported, report = _import(SEEDS / "002_e87553705ef85d77.txt", "QC", tmp_path / "qc")
+    match = compare(original, imported, "db34-t-3395-2019", by_source=True)
+    # 8.3: the copy prints "附录 B" with a space; C: the form's cells are run together with the page's footer
+    assert [d.split(":")[0] for d in match.differences] == ["8.3", "C"]
+    assert (match.exact, match.clauses, match.terms_exact, match.references_exact) == (83, 85, 2, True)
+    assert report.errors == []
+    std = imported.standard
+    assert (std.number, std.edition, std.issued, std.issuer, std.drafters[-1]) == (
+        "DB34/T 3395—2019", "2009", original.standard.issued, "安徽省市场监督管理局", "王虹")
+    assert "half-width punctuation in Chinese text made full-width" in (std.source.note or "")  # type: ignore[union-attr]
+
+
 def test_import_command_writes_a_set_and_its_report(tmp_path: Path) -> None:
     clauses = tmp_path / "clauses"
     result = runner.invoke(app, ["import", str(SEEDS / "000_409eb28d6bae5e62.txt"), "--code", "QX",

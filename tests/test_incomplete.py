@@ -73,3 +73,18 @@ def test_missing_needs_an_incomplete_source(tmp_path: Path) -> None:
 def test_window_conduct_marks_its_cut_off_clause(tmp_path: Path) -> None:
     html, _ = _html(CLAUSES / "window-conduct", tmp_path)
     assert "专</" in html and "（来源文本中本条内容缺失。）" in html
+
+
+def test_import_reads_missing_parts_back(tmp_path: Path) -> None:
+    from stdgen.importer import import_file
+    from stdgen.render.docx_render import write_docx
+
+    folder = _set(tmp_path / "clauses")
+    report = Report()
+    loaded = load_set(folder, report)
+    assert loaded is not None
+    write_docx(standard_tree(resolve(loaded, report)), tmp_path / "standard.docx")
+    parsed = import_file(tmp_path / "standard.docx", "T", tmp_path / "imported").parsed
+    assert parsed.standard["complete"] is False
+    assert parsed.standard["missing"] == ["scope", "normative_references", "terms"]
+    assert parsed.clauses[1].get("missing") is True and "text" not in parsed.clauses[1]

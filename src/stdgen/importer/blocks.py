@@ -25,6 +25,7 @@ class Block:
     role: Role | None = None
     heading: bool | None = None  # PDF: the whole line is set in the heading face (黑体)
     rows: list[list[str]] = field(default_factory=list)  # a table; text is then empty
+    cleaned: str | None = None  # how the reader cleaned this text (goes into the set's source.note)
 
     @property
     def is_table(self) -> bool:
@@ -36,6 +37,7 @@ def tidy(text: str) -> str:
     text = text.strip(" \t\u00a0\r\n")
     if len(text) >= 5 and re.fullmatch(r"(?:\S[ \u00a0]+)+\S", text.replace("\u3000", "\u3000")):
         return re.sub(r"(?<=\S)[ \u00a0]+(?=\S)", "", text)  # "重 庆 市 1 2 3 4 5": every character spaced
+    text = re.sub(rf"(?<=[{_CJK}])[ \t\u00a0]+(?=第\d+部分)", "\u3000", text)  # 运行规范　第1部分 (GB/T 1.1)
     return _SPACED.sub("", text)
 
 

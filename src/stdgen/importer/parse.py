@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..artifacts.standard.wording import DEFAULT_ORDER
+from ..artifacts.standard.wording import DEFAULT_ORDER, MISSING, MISSING_CHAPTER, MISSING_CLAUSE
 from ..lint.forms import scan
 from ..model import ProvisionType
 from .blocks import Block, bare, tidy
@@ -147,6 +147,9 @@ class Parser:
                 std["mark"] = text.replace(" ", "")
             elif flat.endswith("地方标准") and len(flat) <= 16:
                 std["banner"] = flat
+            elif m := STD_NUMBER.fullmatch(text):
+                std["number"] = _normal_number(m.group(1))
+                title.clear()  # the title follows the number; what came before is no title
             elif (m := STD_NUMBER.search(text)) and "number" not in std:
                 std["number"] = _normal_number(m.group(1))
             elif m := re.match(r"^代替\s*(.+)$", text):
@@ -165,7 +168,7 @@ class Parser:
                 std["status"] = "draft"
             elif flat == "（来源文本不完整）":
                 std["complete"] = False
-            elif re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.:;'()\-–—/&]+", text):
+            elif re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.:;'()\-–—/&]+", text) and re.search(r"[a-z]{3}", text):
                 std.setdefault("title", {})["en"] = text
             elif re.search(r"[\u4e00-\u9fff]", text) and len(flat) <= 60:
                 title.append(text)
@@ -292,6 +295,9 @@ class Parser:
             if text in NOTICES:
                 self.out.standard["complete"] = False
                 continue
+            if text in MISSING.values():  # the source lost chapter 1, 2 or 3 (a set with complete: false)
+                self.mark_missing(next(k for k, v in MISSING.items() if v == text))
+                continue
             if flat == "参考文献" or block.role == "bib-title":
                 section = "bibliography"
                 continue
@@ -309,6 +315,11 @@ class Parser:
             handler = getattr(self, f"in_{section}")
             handler(block, text)
 
+    def mark_missing(self, part: str) -> None:
+        std = self.out.standard
+        std["complete"] = False
+        std.setdefault("missing", []).append(part)
+
     def at_chapter_one(self) -> bool:
         after = self.peek()
         return after is not None and _is_chapter_one(after)
@@ -318,7 +329,7 @@ class Parser:
             return block.role == "chapter"
         if block.heading is not None:
             return block.heading
-        return bool(rest) and len(rest) <= 30 and not rest.endswith(END_PUNCT)
+        return _title_like(rest)
 
     def in_scope(self, block: Block, text: str) -> None:
         if block.is_table:
@@ -328,6 +339,11 @@ class Parser:
 
     def in_references(self, block: Block, text: str) -> None:
         if text.startswith(FIXED_LEADS):
+            return
+        several = re.split(rf"{SP}+(?=(?:GB|DB|JJF|JJG)[/A-Z]*{SP}?\d)", text)
+        if len(several) > 1 and all(REFERENCE.match(part) for part in several):  # a flattened list
+            for part in several:
+                self.in_references(block, part)
             return
         if (m := REFERENCE.match(text)) and not block.is_table:
             self.out.standard.setdefault("normative_references", []).append(
@@ -386,6 +402,9 @@ class Parser:
             return
         if block.is_table:
             self.add_table(node, block)
+        elif text in (MISSING_CHAPTER, MISSING_CLAUSE):
+            node["missing"] = True
+            self.out.standard["complete"] = False
         elif block.role == "annex-kind" or ANNEX_KIND.match(text):
             node["normative"] = "规范性" in text
         elif block.role == "annex-title" or (node.get("_annex") and "title" not in node):
@@ -426,7 +445,7 @@ class Parser:
             return block.role.startswith("clause-")
         if block.heading is not None:
             return block.heading
-        return bool(rest) and len(rest) <= 30 and not rest.endswith(END_PUNCT)
+        return _title_like(rest)
 
     def add_item(self, node: dict[str, Any], block: Block, text: str) -> bool:
         style = node.get("list_style")
@@ -509,7 +528,9 @@ class Parser:
         if std.get("status") == "draft" or (number and "X" in number):
             std["status"] = "draft"
         printed_as = number or std["title"]["zh"]
-        std["source"] = {"document": printed_as, "note": f"imported by stdgen from {self.document}"}
+        cleaning = sorted({b.cleaned for b in self.blocks if b.cleaned})
+        std["source"] = {"document": printed_as,
+                         "note": "; ".join([f"imported by stdgen from {self.document}", *cleaning])}
         self.document = printed_as  # every clause's source is the document itself: its printed numbers stand
         for term in self.out.terms:
             number = term.pop("_number")
@@ -554,6 +575,11 @@ def _finish_node(node: dict[str, Any], document: str) -> None:
         node["source"] = node.pop("source")
     if "clauses" in node:
         node["clauses"] = node.pop("clauses")
+
+
+def _title_like(text: str) -> bool:
+    """A heading's words: short, no sentence punctuation (a sentence is an untitled clause's text)."""
+    return bool(text) and len(text) <= 30 and not text.endswith(END_PUNCT) and re.search(r"[。！？；!?;]", text) is None
 
 
 def _term_name(text: str) -> tuple[str, str | None]:

@@ -20,9 +20,12 @@ def read_text(path: Path) -> list[Block]:
     except UnicodeDecodeError:
         text = raw.decode("gb18030", errors="replace")
     blocks: list[Block] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = _LEADING_DEBRIS.sub("", line.strip())
+    for number, source_line in enumerate(text.splitlines(), start=1):
+        line = _LEADING_DEBRIS.sub("", source_line.strip())
         if not line:
+            continue
+        if len(line) > FLAT_LINE:  # a whole document flattened into one line (text copied from a PDF)
+            blocks.extend(Block(part, f"line {number}", cleaned=FLAT_NOTE) for part in split_flat(line))
             continue
         last = blocks[-1].text if blocks else ""
         if len(last) >= 30 and len(line) > 2 and not last.endswith(_ENDS) and not _STARTS_BLOCK.match(line):
@@ -30,6 +33,66 @@ def read_text(path: Path) -> list[Block]:
         else:
             blocks.append(Block(line, f"line {number}"))
     return blocks
+
+
+FLAT_LINE = 1500
+FLAT_NOTE = ("a document flattened into one line was cut at its clause numbers, running headers "
+             "(number and page) removed, half-width punctuation in Chinese text made full-width")
+_CJK_CHAR = r"[\u4e00-\u9fff“”‘’（）]"
+_HALF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _full_width(text: str) -> str:
+    """Half-width , : ; ? ! ( ) next to Chinese text made full-width, as GB/T 1.1 prints them."""
+    return re.sub(rf"(?<={_CJK_CHAR})[,:;?!()]|[,:;?!()](?={_CJK_CHAR})", lambda m: _HALF[m.group(0)], text)
+
+
+def split_flat(line: str) -> list[str]:
+    """Cut a flattened document at what starts a paragraph: clause numbers, 前言, 附录, dates, cover lines."""
+    glued = re.compile(r"(DB ?\d{2,6}/T ?)(\d+?)((?:19|20)\d{2})(?!\d)")
+    header = re.search(glued, line)
+    if header:  # the running header: the number as the cover prints it, then a page number
+        running = r"\s?".join(re.escape(ch) for ch in re.sub(r"\s", "", header.group(0)))
+        line = re.sub(rf"{running}\s+(?:[IVX]+|\d{{1,3}})(?:\s+[A-Z](?=\s+[A-Z]\s))?\s*", "\n", line)
+        line = re.sub(r"\n[A-Z] (?=附 ?录)", "\n", line)
+    line = glued.sub(lambda m: f"{m.group(1)}{m.group(2)}—{m.group(3)}", line)
+    line = _full_width(line)
+    cuts = [
+        r"(?<=\S) (?=(?:A|CCS ?)?[A-Z] ?\d{2} DB)",  # CCS after the ICS number
+        r" (?=DB\d{2,6} )", r" (?=\S{2,8}地方标准)", r"(?<=地方标准) ", r" (?=DB ?\d{2,6}/T)",
+        r"(?<=—\d{4}) ", r"(?<=[a-z]) (?=[\u4e00-\u9fff]{4})", r"(?<=[\u4e00-\u9fff]) (?=[A-Z][a-z]+ [a-z])",
+        r" (?=\d{4}-\d{2}-\d{2}发布)",
+        r"(?<=发布) (?=\d{4})", r"(?<=\d实施)", r"(?=前 ?言 )", r"(?<=前 言) ",
+        r"(?<=[。！？”）!?]) ?(?=本(?:标准|文件))",  # sentences of the 前言 and the scope
+        r"(?<=[。；！？”）\s])(?=(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+ )",  # 5.1, A.1.1 …
+        r"(?<=[。！？] )(?=\d{1,2} [\u4e00-\u9fff])", r"(?<=[。！？])(?=\d{1,2} [\u4e00-\u9fff])",  # chapters
+        r" (?=\d (?:范围|规范性引用文件|术语和定义) )", r"(?=参考文献)", r"(?=表[A-Z]?\.?\d+ )",
+        r"(?<=。)(?=(?:GB|DB)[/A-Z]* ?\d)",  # the first normative reference after chapter 2's lead
+    ]
+    for cut in cuts:
+        line = re.sub(cut, "\n", line)
+    parts: list[str] = []
+    for piece in (p.strip() for p in line.split("\n")):
+        if piece:
+            parts.extend(_heading_and_text(piece))
+    return parts
+
+
+def _heading_and_text(piece: str) -> list[str]:
+    """``5.1 标题 正文…`` → heading and text; ``3.1 术语 English 定义`` → number, term, definition."""
+    fixed = re.match(r"^(\d (?:范围|规范性引用文件|术语和定义)) (.+)$", piece)
+    if fixed:
+        return list(fixed.groups())
+    term = re.match(r"^(3\.\d{1,2}) ([^\sA-Za-z]+ [A-Za-z][A-Za-z \-]*[a-z])(?: (.+))?$", piece)
+    if term:
+        return [g for g in term.groups() if g]
+    head = re.match(r"^((?:\d{1,2}|[A-Z])(?:\.\d{1,2})* [^\s，。；：、“”]{1,20}) ([\u4e00-\u9fff“（].*)$", piece)
+    if head and not re.search(r"[。；：]", head.group(1)):
+        return [head.group(1), head.group(2)]
+    annex = re.match(r"^(附 ?录 ?[A-Z])(（(?:规范性|资料性)(?:附录)?）)(.+)$", piece)
+    if annex:
+        return [a for a in annex.groups()]
+    return [piece]
 
 
 def _docx_roles() -> dict[str, str]:
