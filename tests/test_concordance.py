@@ -185,7 +185,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, Path]:
     for rs in ws.sets.values():
         build_set(rs, out, report, formats=("html",))
     written = build_workspace(ws, out, report)
-    assert [p.name for p in written] == ["concordance.html", "concordance.docx", "xref.json", "xref.html"]
+    assert [p.name for p in written] == ["concordance.html", "concordance.docx", "xref.json", "xref.html", "index.html",
+                                        "site"]
     assert not [d.render() for d in report.items if d.code == "B001"]
     return ws, out
 

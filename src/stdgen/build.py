@@ -35,7 +35,7 @@ from .artifacts.concordance.topics import build_concordance
 from .artifacts.concordance.tree import build as concordance_tree
 from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
-from .doctree import Document
+from .doctree import Document, anchor_ids
 from .outdir import STAGING, TMP, checkpoint, die_with_parent, swap
 from .render import templates
 from .render.docx_render import write_docx
@@ -52,6 +52,8 @@ WRITERS: dict[str, Writer] = {"docx": write_docx, "html": write_html, "pdf": wri
 SetWriter = Callable[[ResolvedSet, Path], None]
 FORMATS = ("docx", "html", "pdf", "xlsx", "json")
 MANIFEST = "build.json"
+SITE = "site"  # the site's pages under the output folder (its entry page is output/index.html)
+XREF_LABEL = "条款交叉索引"
 COST = {"pdf": 3, "docx": 2, "xlsx": 1, "html": 0}  # relative render time, for scheduling
 Progress = Callable[[str], None]
 
@@ -73,6 +75,12 @@ class Unit:
     def files(self) -> dict[str, str]:
         return {fmt: f"{self.stem}.{fmt}" for fmt in self.formats}
 
+    def document(self) -> Document:
+        """The tree with an anchor for every ID it shows, so each has a place to link to (doctree.anchor_ids)."""
+        doc = self.tree()
+        anchor_ids(doc, self.ids() if self.ids else None)
+        return doc
+
 
 @dataclass(frozen=True)
 class Artifact:
@@ -86,6 +94,11 @@ class Artifact:
     ids: Callable[[ResolvedSet], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
     units: Callable[[ResolvedSet], list[Unit]] | None = None
     empty: Callable[[ResolvedSet], str | None] | None = None  # why it would have no content (a B003 warning)
+    label: str = ""  # its name for readers (site navigation, xref); empty: its name
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name
 
     def outputs(self, rs: ResolvedSet) -> list[Unit]:
         """The documents this artifact writes for the set."""
@@ -99,10 +112,11 @@ class Artifact:
 
 
 ARTIFACTS = [
-    Artifact("standard", standard_tree, ("docx", "html", "pdf")),
+    Artifact("standard", standard_tree, ("docx", "html", "pdf"), label="标准文本"),
     Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"), {"xlsx": write_set_xlsx}, checklist_ids,
-             empty=checklist_empty),
-    Artifact("changes", None, ("docx", "html", "xlsx", "json"), units=change_units),  # a variant's only
+             empty=checklist_empty, label="监督检查表"),
+    Artifact("changes", None, ("docx", "html", "xlsx", "json"), units=change_units,  # a variant's only
+             label="差异对照表"),
 ]
 
 
@@ -136,7 +150,7 @@ def code_fingerprint() -> str:
     h = hashlib.sha256(__version__.encode())
     root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".j2", ".css", ".html", ".tmpl"} and "__pycache__" not in path.parts:
+        if path.suffix in {".py", ".j2", ".css", ".html", ".tmpl", ".js"} and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()
@@ -266,7 +280,7 @@ def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: P
         direct(path)
         result: object = {}
     else:
-        result = WRITERS[fmt](unit.tree(), path)
+        result = WRITERS[fmt](unit.document(), path)
     seal(path, fmt, source_date([rs.standard.issued]))
     return result if isinstance(result, dict) else {}
 
@@ -329,11 +343,12 @@ def _hash(*parts: str) -> str:
 
 
 CONCORDANCE_FORMATS = ("html", "docx")
-CROSS_FILES = ("concordance.html", "concordance.docx", "xref.json", "xref.html")
+CROSS_FILES = ("concordance.html", "concordance.docx", "xref.json", "xref.html", "index.html")
 
 
 def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool = True) -> list[Path]:
-    """The cross-set outputs: ``concordance.{html,docx}`` and ``xref.{json,html}`` in out_root.
+    """The cross-set outputs in out_root: ``concordance.{html,docx}``, ``xref.{json,html}`` and the site
+    (``index.html`` and the folder ``site/``).
 
     They link into every set's output, so they are written only when every set of the clause
     folder was resolved and no set failed to build in this run; and only when a set's output or
@@ -344,13 +359,15 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
         return []
     files = (json.dumps(_read_manifest(out_root / n).get("files", {}), sort_keys=True) for n in sorted(ws.sets))
     key = _hash(code_fingerprint(), templates.fingerprint(), *files)
-    if not force and _read_manifest(out_root).get("cross") == key and all((out_root / f).is_file()
-                                                                          for f in CROSS_FILES):
+    if (not force and _read_manifest(out_root).get("cross") == key and (out_root / SITE).is_dir()
+            and all((out_root / f).is_file() for f in CROSS_FILES)):
         return []
-    from .xref import build_index, write_json, xref_document
+    from .site import write_site
+    from .xref import CONCORDANCE_LABEL, build_index, write_json, xref_document
 
     out_root.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
+    site: Path | None = None
     try:
         conc = build_concordance(ws)  # its diagnostics were reported by the check before the build
         doc = concordance_tree(conc)
@@ -361,19 +378,29 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
         index = build_index(ws, out_root, ARTIFACTS, conc, CONCORDANCE_FORMATS, partial(pdf_pages, out_root))
         staged.append((_staged(out_root, "xref", "json", lambda p: write_json(index, p), when),
                        out_root / "xref.json"))
-        staged.append((_staged(out_root, "xref", "html", lambda p: write_html(xref_document(index), p), when),
+        xref_doc = xref_document(index)
+        staged.append((_staged(out_root, "xref", "html", lambda p: write_html(xref_doc, p), when),
                        out_root / "xref.html"))
+        site = Path(tempfile.mkdtemp(prefix=f"{STAGING}{SITE}-", dir=out_root))
+        site.chmod(0o755)
+        cross = [("concordance.html", CONCORDANCE_LABEL, doc), ("xref.html", XREF_LABEL, xref_doc)]
+        staged.append((_staged(out_root, "index", "html",
+                               lambda p: write_site(ws.sets, index, ARTIFACTS, out_root, cross, site, p), when),
+                       out_root / "index.html"))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
-        report.add("B001", f"building the concordance and cross-reference index failed: {exc!r}",
+        if site is not None:
+            shutil.rmtree(site, ignore_errors=True)
+        report.add("B001", f"building the concordance, cross-reference index and site failed: {exc!r}",
                    Position(str(out_root)), "the previous files were left untouched; please report this")
         return []
     checkpoint("cross")
     for tmp, final in staged:
         os.replace(tmp, final)
+    swap(site, out_root / SITE)
     (out_root / MANIFEST).write_text(json.dumps({"stdgen": __version__, "cross": key}), encoding="utf-8")
-    return [final for _, final in staged]
+    return [final for _, final in staged] + [out_root / SITE]
 
 
 def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], object], when: datetime) -> Path:

@@ -371,6 +371,23 @@ def diff(old: Annotated[str, typer.Argument(help="The old set (parent, earlier e
             typer.echo(str(path), err=fmt is Format.json)
 
 
+@app.command()
+def serve(clauses: ClausesOpt = Path("clauses"),
+          out: Annotated[Path, typer.Option(help="Output folder to build into and serve.")] = Path("output"),
+          port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).", min=0, max=65535)] = 8000,
+          jobs: Annotated[int, typer.Option(help="Worker processes (0: one per CPU core).", min=0)] = 0,
+          ) -> None:
+    """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild what changed when a clause file is saved
+    (open pages reload); Ctrl-C stops."""
+    from .serve import serve as run
+
+    try:
+        run(clauses, out, port, jobs or os.cpu_count() or 1)
+    except OSError as exc:  # the port is taken, or not ours to use
+        typer.echo(f"stdgen serve: cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
 def main() -> None:
     """Console entry point (`stdgen`, `python -m stdgen`)."""
     try:

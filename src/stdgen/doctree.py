@@ -7,6 +7,7 @@ DOCX style name) is given by a StyleSheet that travels with the document.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -156,3 +157,62 @@ class Document:
     page: PageSetup = PageSetup()
     lang: str = "zh-CN"
     meta: dict[str, str] = field(default_factory=dict)  # the set's metadata, for bureau templates
+
+
+def paras(blocks: Iterable[Block]) -> Iterator[Para]:
+    """Every paragraph of the blocks, in reading order (list items, table cells, split halves, TOC title)."""
+    for block in blocks:
+        if isinstance(block, Para):
+            yield block
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield item.para
+                if item.children:
+                    yield from paras([item.children])
+        elif isinstance(block, Table):
+            if block.caption:
+                yield block.caption
+            yield from (p for row in block.rows for cell in row for p in cell.paras)
+        elif isinstance(block, Figure):
+            yield block.caption
+        elif isinstance(block, Split):
+            yield from (block.left, block.right)
+        elif isinstance(block, Toc):
+            yield block.title
+
+
+def blocks_of(doc: Document) -> Iterator[Block]:
+    return (b for s in doc.sections for b in s.blocks)
+
+
+def anchors_of(doc: Document) -> set[str]:
+    """The anchors of a document: paragraphs', tables' and figures'."""
+    anchors = {p.anchor for p in paras(blocks_of(doc)) if p.anchor}
+    anchors.update(b.anchor for b in blocks_of(doc) if isinstance(b, Table | Figure) and b.anchor)
+    return anchors
+
+
+def link_target(span: Span) -> str | None:
+    """The anchor a span points to: its link, or the #fragment of its href."""
+    if span.link:
+        return span.link
+    if span.href and "#" in span.href:
+        return span.href.rpartition("#")[2]
+    return None
+
+
+def anchor_ids(doc: Document, ids: Iterable[str] | None = None) -> None:
+    """Give every shown ID without an anchor one: on the first paragraph that links to it, else the first
+    that names it. ids None: the IDs the document links to. An ID the document neither links to nor
+    names stays without an anchor."""
+    anchored = anchors_of(doc)
+    all_paras = list(paras(blocks_of(doc)))
+    wanted = ids if ids is not None else [t for p in all_paras for s in p.spans if (t := link_target(s))]
+    for ident in dict.fromkeys(wanted):
+        if ident in anchored:
+            continue
+        home = next((p for p in all_paras if not p.anchor and any(link_target(s) == ident for s in p.spans)), None)
+        home = home or next((p for p in all_paras if not p.anchor and ident in p.text), None)
+        if home is not None:
+            home.anchor = ident
+            anchored.add(ident)

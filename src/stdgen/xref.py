@@ -13,13 +13,27 @@ index to read, one table per set, each ID linking to its places and to its relat
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .artifacts.concordance.topics import Concordance
-from .doctree import Block, Cell, Document, Figure, ListBlock, PageSetup, Para, Section, Span, Split, Style, Table, Toc
+from .doctree import (
+    Block,
+    Cell,
+    Document,
+    PageSetup,
+    Para,
+    Section,
+    Span,
+    Style,
+    Table,
+    anchors_of,
+    blocks_of,
+    link_target,
+    paras,
+)
 from .model import Annex, Clause, ProvisionType
 from .resolve import ResolvedSet
 from .workspace import Workspace
@@ -30,8 +44,7 @@ if TYPE_CHECKING:
 SCHEMA = "stdgen-xref/1"
 PageLookup = Callable[[str, str], dict[str, int]]  # (set, artifact) → anchor → PDF page
 EXCERPT = 40
-LABELS = {"standard": "标准文本", "checklist": "监督检查表", "changes": "差异对照表", "cards": "用语卡片",
-          "forms": "表单", "concordance": "条款对照表"}
+CONCORDANCE_LABEL = "条款对照表"
 KINDS = {"chapter": "章", "clause": "条", "annex": "附录", "term": "术语", "table": "表", "form": "表单"}
 GAP = "\u3000"
 
@@ -56,41 +69,8 @@ class Appearance:
 
 def tree_ids(doc: Document) -> tuple[set[str], set[str]]:
     """(anchors, link targets) of a document tree; an href's target is its #fragment."""
-    anchors: set[str] = set()
-    links: set[str] = set()
-    for para in _paras(b for s in doc.sections for b in s.blocks):
-        if para.anchor:
-            anchors.add(para.anchor)
-        for span in para.spans:
-            if span.link:
-                links.add(span.link)
-            if span.href and "#" in span.href:
-                links.add(span.href.rpartition("#")[2])
-    for block in (b for s in doc.sections for b in s.blocks):
-        if isinstance(block, (Table, Figure)) and block.anchor:
-            anchors.add(block.anchor)
-    return anchors, links
-
-
-def _paras(blocks: Iterable[Block]) -> Iterator[Para]:
-    for block in blocks:
-        if isinstance(block, Para):
-            yield block
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield item.para
-                if item.children:
-                    yield from _paras([item.children])
-        elif isinstance(block, Table):
-            if block.caption:
-                yield block.caption
-            yield from (p for row in block.rows for cell in row for p in cell.paras)
-        elif isinstance(block, Figure):
-            yield block.caption
-        elif isinstance(block, Split):
-            yield from (block.left, block.right)
-        elif isinstance(block, Toc):
-            yield block.title
+    links = {t for p in paras(blocks_of(doc)) for s in p.spans if (t := link_target(s))}
+    return anchors_of(doc), links
 
 
 def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], conc: Concordance | None = None,
@@ -119,8 +99,10 @@ def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], co
         "schema": SCHEMA,
         "sets": [{"name": name, "code": rs.standard.code, "number": rs.standard.number,
                   "title": rs.standard.title.zh} for name, rs in ws.sets.items()],
-        "artifacts": [{"name": a.name, "per_set": True, "formats": list(a.formats)} for a in artifacts]
-        + ([{"name": "concordance", "per_set": False, "formats": list(conc_formats)}] if conc else []),
+        "artifacts": [{"name": a.name, "label": a.title, "per_set": True, "formats": list(a.formats)}
+                      for a in artifacts]
+        + ([{"name": "concordance", "label": CONCORDANCE_LABEL, "per_set": False, "formats": list(conc_formats)}]
+           if conc else []),
         "entries": entries,
     }
 
@@ -131,7 +113,7 @@ def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, pa
         files = {fmt: f"{name}/{file}" for fmt, file in unit.files().items() if (out_root / name / file).is_file()}
         if not files:
             continue
-        anchors, links = tree_ids(unit.tree())
+        anchors, links = tree_ids(unit.document())
         shown = set(unit.ids()) if unit.ids else anchors | links
         pages = pages_of(name, unit.stem) if pages_of and "pdf" in files else {}
         for ident in rs.targets:
@@ -205,6 +187,7 @@ def xref_document(index: dict[str, Any]) -> Document:
                else f"{e['set']}:{e['id']}" for e in entries}
     first = {e["id"]: e for e in reversed(entries)}  # a related ID's entry (the set that defines it)
     first.update({e["id"]: e for e in reversed(entries) if not e.get("inherited")})
+    labels = {a["name"]: a["label"] for a in index["artifacts"]}
     blocks: list[Block] = [
         Para.of("title", "条款交叉索引"),
         Para.of("subtitle", f"{len(index['sets'])}个条款集　{len(entries)}个条款ID"),
@@ -223,7 +206,7 @@ def xref_document(index: dict[str, Any]) -> Document:
                 Cell([Para.of("cell", e["number"])]),
                 Cell([Para.of("cell", _kind(e))]),
                 Cell([Para.of("cell", e["title"] or e["excerpt"] or "")]),
-                Cell([_place(a) for a in e["appears_in"]] or [Para.of("cell", "")]),
+                Cell([_place(a, labels) for a in e["appears_in"]] or [Para.of("cell", "")]),
                 Cell(related or [Para.of("cell", "")]),
             ])
         blocks.append(Table(rows, columns=len(COLUMNS), header_rows=1, widths=[w for _, w in COLUMNS]))
@@ -238,9 +221,9 @@ def _kind(entry: dict[str, Any]) -> str:
     return KINDS.get(entry["kind"], str(entry["kind"]))
 
 
-def _place(appearance: dict[str, Any]) -> Para:
+def _place(appearance: dict[str, Any], labels: dict[str, str]) -> Para:
     name = appearance["artifact"]
-    spans = [Span(LABELS.get(name, name) + "：")]
+    spans = [Span(labels.get(name, name) + "：")]
     files: dict[str, str] = appearance["files"]
     topics: list[str] = appearance.get("topics") or []
     for i, link in enumerate(appearance["links"]):

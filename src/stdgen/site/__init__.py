@@ -1,0 +1,284 @@
+"""One HTML site over every artifact: ``output/index.html`` and ``output/site/``, read from disk.
+
+The site hard-codes no artifact. Each per-set artifact of ``build.ARTIFACTS`` declares its output
+units (``Artifact.outputs``): every unit with an HTML format is a page, showing the IDs the unit
+declares (``Unit.ids``, else its tree's anchors and links); the cross-set documents
+(concordance, cross-reference index) are handed in by the build. Every page is rendered again
+for the screen from its document tree — semantic headings, a side table of contents, a search
+box — into ``site/`` with the same relative layout as ``output/`` (``site/<set>/standard.html``),
+so the links the artifacts already make between their pages work unchanged, and links to
+other files (PDF, DOCX, XLSX) are pointed at the files in ``output/``.
+
+Where each ID appears comes from the cross-reference index (``xref.build_index``): the first
+page listing an ID is its home (the standard, as the first artifact); the home shows, under
+each clause, the ID to copy and links to every other place (checklist row, other artifacts,
+concordance topic) and to its related clauses in other sets, and those places link back.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..doctree import Document, Para, Style, anchors_of
+from ..render.html import FONT_STACKS, image_uri, marker
+from ..resolve import ResolvedSet
+from ..version import version
+from .search import search_entries, write_search_index
+
+if TYPE_CHECKING:
+    from ..build import Artifact
+
+HERE = Path(__file__).parent
+SITE = "site"  # folder of the pages under the output folder
+INDEX = "index.html"  # the entry page, in the output folder itself
+ASSETS = ("site.css", "site.js")
+TOC_DEPTH = 2  # outline levels listed in the side table of contents
+SHORT_SET, SHORT_TEXT = 10, 16  # characters of a set's title (when it has no number) and a clause's text in an aside
+SCREEN_MAX_PT, SCREEN_VW = 12, 5.5  # on a screen, type above 12 pt shrinks to at most 5.5 % of the width
+STATUS = {"published": "现行", "trial": "试行", "draft": "征求意见稿"}
+
+
+@dataclass
+class SitePage:
+    path: str  # under site/, with "/" separators
+    title: str
+    label: str  # the artifact's name for readers (navigation)
+    doc: Document
+    set_name: str | None = None
+    ids: frozenset[str] = frozenset()
+    downloads: list[tuple[str, str]] = field(default_factory=list)  # (format, path under output/)
+
+    @property
+    def root(self) -> str:
+        """Relative path from the page to site/."""
+        return "../" * self.path.count("/")
+
+    def rel(self, site_path: str) -> str:
+        """A site path as a link from this page."""
+        return posixpath.relpath(site_path, posixpath.dirname(self.path) or ".")
+
+
+def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], out_root: Path,
+                  cross: Sequence[tuple[str, str, Document]]) -> list[SitePage]:
+    """Every page: per set, each HTML unit of each artifact that the build wrote; then the cross-set documents."""
+    pages: list[SitePage] = []
+    for name, rs in sets.items():
+        std = rs.standard
+        for artifact in artifacts:
+            for unit in artifact.outputs(rs):
+                files = unit.files()
+                if "html" not in files or not (out_root / name / files["html"]).is_file():
+                    continue
+                doc = unit.document()
+                shown = set(unit.ids()) if unit.ids else None
+                ids = frozenset(a for a in anchors_of(doc) if shown is None or a in shown)
+                downloads = [(fmt.upper(), f"{name}/{file}") for fmt, file in files.items()
+                             if fmt != "html" and (out_root / name / file).is_file()]
+                label = unit.title or artifact.title
+                pages.append(SitePage(f"{name}/{files['html']}", f"{std.number or std.title.zh}　{label}", label, doc,
+                                      name, ids, downloads))
+    for file, label, doc in cross:
+        downloads = [(p.suffix[1:].upper(), p.name) for p in sorted(out_root.glob(f"{Path(file).stem}.*"))
+                     if p.suffix != ".html"]
+        pages.append(SitePage(file, label, label, doc, downloads=downloads))
+    return pages
+
+
+def homes(index: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(set, ID) → its home: the first HTML place the index lists (paths relative to site/)."""
+    found: dict[tuple[str, str], str] = {}
+    for e in index["entries"]:
+        link = next((link for a in e["appears_in"] for link in a["links"]), None)
+        if link is not None:
+            found[(e["set"], e["id"])] = link
+    return found
+
+
+class Places:
+    """The asides under each anchored ID: on its home, everywhere else it appears; elsewhere, its home."""
+
+    def __init__(self, index: dict[str, Any]) -> None:
+        self.entries = {(e["set"], e["id"]): e for e in index["entries"]}
+        self.by_id: dict[str, dict[str, Any]] = {}  # a related ID's entry: the set that defines it
+        for e in index["entries"]:
+            if not e.get("inherited"):
+                self.by_id.setdefault(e["id"], e)
+        self.labels = {a["name"]: a["label"] for a in index["artifacts"]}
+        self.homes = homes(index)
+        self.set_labels = {s["name"]: s["number"] or _short(s["title"], SHORT_SET) for s in index["sets"]}
+
+    def aside(self, page: SitePage, ident: str) -> Markup:
+        if page.set_name is None or ident not in page.ids:
+            return Markup("")
+        entry = self.entries.get((page.set_name, ident))
+        home = self.homes.get((page.set_name, ident))
+        if entry is None or home is None:
+            return Markup("")
+        here = f"{page.path}#{ident}"
+        parts = [Markup('<span class="cid" title="条款ID">{}</span>').format(ident),
+                 Markup('<a class="self" href="#{}" aria-label="本条链接">#</a>').format(ident)]
+        if home != here:
+            parts.append(self._link(page, home, f"见{self._home_label(entry)} {entry['number']}"))
+            return Markup('<aside class="xref">{}</aside>').format(Markup(" ").join(parts))
+        places = [self._link(page, link, self._label(a, i)) for a in entry["appears_in"]
+                  for i, link in enumerate(a["links"]) if link != here]
+        related = [self._related(page, r) for r in entry["related"]]
+        if places:
+            parts.append(Markup('<span class="where">另见：{}</span>').format(Markup("、").join(places)))
+        if related:
+            parts.append(Markup('<span class="rel">等同条款：{}</span>').format(Markup("、").join(related)))
+        return Markup('<aside class="xref">{}</aside>').format(Markup(" ").join(parts))
+
+    def _home_label(self, entry: dict[str, Any]) -> str:
+        first = next((a["artifact"] for a in entry["appears_in"] if a["links"]), "")
+        return str(self.labels.get(first, first))
+
+    def _label(self, appearance: dict[str, Any], i: int) -> str:
+        label = str(self.labels.get(appearance["artifact"], appearance["artifact"]))
+        topics = appearance.get("topics") or []
+        return f"{label}「{topics[i]}」" if i < len(topics) else label
+
+    def _related(self, page: SitePage, ident: str) -> Markup:
+        e = self.by_id.get(ident)
+        link = self.homes.get((e["set"], ident)) if e else None
+        if e is None or link is None:
+            return Markup("{}").format(ident)
+        what = _short(e["title"] or e["excerpt"], SHORT_TEXT)
+        text = f"{self.set_labels.get(e['set'], e['set'])} {e['number']} {what}"
+        return Markup('<a href="{}" data-id="{}">{}</a>').format(page.rel(link.partition("#")[0]) + "#" + ident,
+                                                                ident, text)
+
+    @staticmethod
+    def _link(page: SitePage, link: str, text: str) -> Markup:
+        path, _, anchor = link.partition("#")
+        href = (page.rel(path) if path != page.path else "") + (f"#{anchor}" if anchor else "")
+        return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def _short(text: str, length: int) -> str:
+    text = text.rstrip("…")
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def heading_level(doc: Document, style: str) -> int:
+    """h2–h6 by outline level (h1 is the page title); 0 for body text."""
+    outline = doc.styles[style].outline if style in doc.styles else 0
+    return min(outline + 1, 6) if outline else 0
+
+
+def toc(doc: Document) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of the page's headings down to TOC_DEPTH; anchorless headings get one."""
+    entries: list[tuple[int, str, str]] = []
+    for n, p in enumerate(p for s in doc.sections for p in _top_paras(s.blocks)):
+        level = doc.styles[p.style].outline if p.style in doc.styles else 0
+        if not level:
+            continue
+        if p.anchor is None:
+            p.anchor = f"sec-{n}"
+        if level <= TOC_DEPTH:
+            entries.append((level, f"{p.number}　{p.text}" if p.number else p.text, p.anchor))
+    return entries
+
+
+def _top_paras(blocks: Sequence[object]) -> list[Para]:
+    return [b for b in blocks if isinstance(b, Para)]
+
+
+def href_rewriter(page: SitePage, site_paths: set[str]) -> Callable[[str], str]:
+    """A link of the artifact's own HTML, seen from the site: pages stay, other files point into output/."""
+    def rewrite(href: str) -> str:
+        path, sep, anchor = href.partition("#")
+        if not path or ":" in path:
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
+        if target in site_paths:
+            return href
+        return posixpath.relpath(target, posixpath.join(SITE, posixpath.dirname(page.path))) + sep + anchor
+    return rewrite
+
+
+def screen_css(doc: Document) -> str:
+    """The document's paragraph styles for a screen: display type shrinks with a narrow window (a
+    letter-spaced cover line fits 360 px), and the space a printed page leaves above cover lines is dropped."""
+    return "\n".join(_style_rule(name, style) for name, style in doc.styles.items())
+
+
+def _style_rule(name: str, s: Style) -> str:
+    size = f"min({s.size}pt, {SCREEN_VW}vw)" if s.size > SCREEN_MAX_PT else f"{s.size}pt"
+    parts = [f"font-family: {FONT_STACKS[s.font]}", f"font-size: {size}", f"text-align: {s.align}",
+             f"text-indent: {s.indent_chars}em", f"margin: {s.before * 1.5}em 0 {s.after * 1.5}em 0",
+             f"font-weight: {'bold' if s.bold else 'normal'}"]
+    if s.letter_spacing:
+        parts.append(f"letter-spacing: {s.letter_spacing}em")
+    return f".doc .{name} {{ {'; '.join(parts)} }}"
+
+
+def roman_anchors(doc: Document) -> set[str]:
+    return {b.anchor for s in doc.sections if s.numbering == "roman" for b in s.blocks
+            if isinstance(b, Para) and b.anchor}
+
+
+@cache
+def _env() -> jinja2.Environment:
+    """stdgen's own templates (not a bureau's: the site is a screen view, the bureau shapes the print)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def render_page(page: SitePage, pages: list[SitePage], places: Places, site_paths: set[str]) -> str:
+    entries = toc(page.doc)
+    siblings = [p for p in pages if p.set_name == page.set_name] if page.set_name else [
+        p for p in pages if p.set_name is None]
+    return _env().get_template("page.html.j2").render(
+        page=page, doc=page.doc, css=screen_css(page.doc), toc=entries, siblings=siblings,
+        root=page.root, index_href=page.root + "../" + INDEX,
+        marker=marker, roman_anchors=roman_anchors(page.doc), external_links=True, screen=True,
+        href=href_rewriter(page, site_paths), aside=lambda anchor: places.aside(page, anchor),
+        heading_tag=lambda style: f"h{level}" if (level := heading_level(page.doc, style)) else "p",
+        image_uri=image_uri)
+
+
+def render_index(sets: dict[str, ResolvedSet], pages: list[SitePage]) -> str:
+    rows = []
+    for name, rs in sets.items():
+        std = rs.standard
+        status = STATUS.get(std.status, std.status) + ("" if std.complete else "（来源文本不完整）")
+        dates = "　".join(x for x in (f"{std.issued}发布" if std.issued else "",
+                                     f"{std.implemented}实施" if std.implemented else "") if x)
+        rows.append({"name": name, "number": std.number or "", "title": std.title.zh, "status": status,
+                     "edition": dates, "version": version(rs.clause_set), "replaces": "、".join(std.replaces),
+                     "kind": "地方标准" if std.kind == "local-standard" else "规范性文件",
+                     "pages": [(p.label, f"{SITE}/{p.path}") for p in pages if p.set_name == name]})
+    cross = [(p.label, f"{SITE}/{p.path}") for p in pages if p.set_name is None]
+    return _env().get_template("index.html.j2").render(rows=rows, cross=cross, root=f"{SITE}/",
+                                                       index_href=INDEX)
+
+
+def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: Sequence[Artifact], out_root: Path,
+               cross: Sequence[tuple[str, str, Document]], folder: Path, entry_page: Path) -> None:
+    """Write the site's pages, assets and search index into folder (a staging copy of output/site/)
+    and the entry page to entry_page."""
+    pages = collect_pages(sets, artifacts, out_root, cross)
+    places = Places(index)
+    site_paths = {p.path for p in pages}
+    for page in pages:
+        target = folder / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page(page, pages, places, site_paths), encoding="utf-8")
+    for asset in ASSETS:
+        shutil.copyfile(HERE / asset, folder / asset)
+    first_page: dict[str, str] = {}
+    for p in pages:
+        if p.set_name:
+            first_page.setdefault(p.set_name, p.path)
+    write_search_index(search_entries(sets, index, places.homes, first_page), folder / "search-index.js")
+    entry_page.write_text(render_index(sets, pages), encoding="utf-8")
