@@ -390,3 +390,17 @@ def test_editing_the_parent_rebuilds_the_variant(tmp_path: Path) -> None:
     ws, _ = workspace(tmp_path, {})
     after = {j.file: j.key for j in plan(ws.sets["city"])}
     assert before.keys() == after.keys() and all(before[f] != after[f] for f in before)
+
+
+def test_structure_broken_by_a_change_is_reported_at_the_change(tmp_path: Path) -> None:
+    report, path = diagnostics_of(tmp_path, """\
+        - remove: QC-5.2
+          reason: r
+        - remove: QC-5.3
+          reason: r
+        - add: {id: CITY-1, text: 无标题的新条。}
+          inside: QC-10
+          reason: r
+        """)
+    assert only(report, "R003").startswith(f"{path}:{line_of(path, 'remove: QC-5.3')}:")
+    assert only(report, "R004").startswith(f"{path}:{line_of(path, 'add: {id: CITY-1')}:")

@@ -53,6 +53,7 @@ class LoadedSet:
     parent: LoadedSet | None = None  # the set a variant extends
     removed: dict[str, Position] = field(default_factory=dict)  # IDs a variant removed → the removing change
     own_ids: frozenset[str] | None = None  # IDs a variant adds; None: the set defines all its IDs itself
+    reshaped: dict[str, Position] = field(default_factory=dict)  # clause ("" top) whose sub-clauses a change altered
 
     def lineage(self) -> list[str]:
         """This set's name and those of the sets it extends, nearest first."""
@@ -149,7 +150,8 @@ def _load_variant(folder: Path, located: Located, report: Report, cache: Cache,
     for spot, pos in parent.origins.items():
         if spot[0] not in applied.removed:
             origins.setdefault(spot, pos)
-    return LoadedSet(applied.clause_set, folder, origins, parent, applied.removed, frozenset(applied.added))
+    return LoadedSet(applied.clause_set, folder, origins, parent, applied.removed, frozenset(applied.added),
+                     applied.reshaped)
 
 
 def _parent(folder: Path, located: Located, spec: VariantFile, report: Report, cache: Cache,

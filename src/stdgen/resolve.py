@@ -275,18 +275,19 @@ def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -
     for node in resolved.nodes():
         kids = node.children
         _check_printed(kids, loaded, report)
+        at_kids = (loaded.reshaped.get(node.id) or loaded.where(kids[0].id)) if kids else loaded.where(node.id)
         if len(kids) == 1:
             published = isinstance(kids[0].item, Clause) and printed(kids[0].item) is not None
             report.add("R003", f"{node.number} has a single sub-clause {kids[0].number}"
                        + (" (as published)" if published else ""),
-                       loaded.where(kids[0].id),
+                       at_kids,
                        "GB/T 1.1: a clause exists only with at least one sibling; merge it into its parent "
                        "or add a sibling", severity="warning" if published else "error")
         titled = {k.title is not None for k in kids}
         if len(titled) == 2:
             untitled = [k.number for k in kids if k.title is None]
             report.add("R004", f"sub-clauses of {node.number} mix titled and untitled ({', '.join(untitled)} untitled)",
-                       loaded.where(kids[0].id), "siblings are all titled or all untitled")
+                       at_kids, "siblings are all titled or all untitled")
         if node.depth > MAX_DEPTH:
             report.add("R005", f"{node.number} is more than five levels below its chapter",
                        loaded.where(node.id), "restructure: at most five clause levels below a chapter")

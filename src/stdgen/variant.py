@@ -37,6 +37,7 @@ class Applied:
     removed: dict[str, Position] = field(default_factory=dict)  # every ID gone, with the removing change
     modified: dict[tuple[str, str], Position] = field(default_factory=dict)  # (ID, field) → the change's key
     added: set[str] = field(default_factory=set)  # IDs the variant defines itself
+    reshaped: dict[str, Position] = field(default_factory=dict)  # clause whose sub-clauses a change altered
 
 
 class _Tree:
@@ -59,6 +60,14 @@ class _Tree:
                 if s.item.id == ident:
                     return slots, i
         return None
+
+    def owner(self, slots: list[_Slot]) -> str:
+        """The ID of the clause or annex whose sub-clauses these are ("" for chapters or annexes)."""
+        for siblings in self.lists():
+            for s in siblings:
+                if s.children is slots:
+                    return s.item.id
+        return ""
 
     def ids(self) -> list[str]:
         return [s.item.id for slots in self.lists() for s in slots]
@@ -118,6 +127,7 @@ def _apply(tree: _Tree, index: int, change: Change, code: str, parent_ids: set[s
     if kind != "add" and not _claim(change.target, ["*"] if kind == "remove" else (
             ["position"] if kind == "move" else change.fields), index, touched, at, report):
         return
+    _note_reshaped(tree, index, change, applied, at)
     if kind == "remove":
         _remove(tree, index, change.target, applied, at)
     elif kind == "modify":
@@ -126,6 +136,23 @@ def _apply(tree: _Tree, index: int, change: Change, code: str, parent_ids: set[s
         _add(tree, index, change, code, parent_ids | set(tree.ids()), applied, at, report)
     else:
         _move(tree, index, change, at, report)
+
+
+def _note_reshaped(tree: _Tree, index: int, change: Change, applied: Applied, at: At) -> None:
+    """Remember which clauses' sub-clauses this change alters, so that a structure rule it breaks
+    (a single sub-clause, titled and untitled siblings) is reported at the change."""
+    spots: list[str] = []
+    if change.kind in {"remove", "move"} or (change.kind == "modify" and change.title is not None):
+        found = tree.find(change.target)
+        if found is not None:
+            spots.append(tree.owner(found[0]))
+    if change.place is not None:
+        where, anchor = change.place
+        found = tree.find(anchor)
+        if found is not None:
+            spots.append(anchor if where == "inside" else tree.owner(found[0]))
+    for spot in spots:
+        applied.reshaped[spot] = at(index, "")
 
 
 def _well_formed(index: int, change: Change, kind: str, at: At, report: Report) -> bool:
