@@ -95,3 +95,16 @@ def test_build_says_when_a_checklist_would_be_empty(tmp_path: Path) -> None:
     assert built.exit_code == 0, built.output
     assert (f"{out / 't' / 'checklist'}:0:0 B003 warning: the checklist of t has no rows: the set has no "
             "requirement clause (type: requirement) and no clause with check:") in built.output
+
+
+def test_lang_applies_to_import_and_checklist(tmp_path: Path) -> None:
+    seed = Path(__file__).parent / "data" / "seeds" / "000_409eb28d6bae5e62.txt"
+    english = runner.invoke(app, ["import", str(seed), "--code", "QX", "--clauses", str(tmp_path / "en"),
+                                  "--lang", "en"])
+    chinese = runner.invoke(app, ["import", str(seed), "--code", "QX", "--clauses", str(tmp_path / "zh")])
+    assert "L108 warning: 7.3.1 (QX-7.3.1)" in english.output
+    assert "L108 warning: 7.3.1（QX-7.3.1）" in chinese.output  # Chinese unless asked otherwise
+    root = tmp_path / "clauses"
+    _set(root, "t", body=BODY.replace("text: 工作人员应微笑。", "text: 工作人员必须微笑。"))
+    listed = runner.invoke(app, ["checklist", "--clauses", str(root), "--out", str(tmp_path / "out"), "--lang", "en"])
+    assert "L105 warning: chapter 4 (T-4)" in listed.output

@@ -85,17 +85,23 @@ class Language(StrEnum):
     en = "en"
 
 
+LangOpt = Annotated[Language, typer.Option("--lang", help="Language of drafting-rule (L…) messages.")]
+
+
+def _language(lang: Language) -> Literal["zh", "en"]:
+    return "en" if lang is Language.en else "zh"
+
+
 @app.command()
 def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
           strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
           list_rules: Annotated[bool, typer.Option("--list-rules", help="Print the drafting rules and exit.")] = False,
-          lang: Annotated[Language, typer.Option("--lang", help="Language of drafting-rule messages.")] = Language.zh,
-          ) -> None:
+          lang: LangOpt = Language.zh) -> None:
     """Validate clause sets: YAML, schema, IDs, cross-references, structure and GB/T 1.1 drafting rules."""
     from .lint import lint_workspace
     from .lint import list_rules as rule_list
 
-    language: Literal["zh", "en"] = "en" if lang is Language.en else "zh"
+    language = _language(lang)
     if list_rules:
         typer.echo(rule_list(language, fmt.value))
         return
@@ -113,7 +119,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
           strict: Annotated[bool, typer.Option(help="Warnings stop the build too.")] = False,
           jobs: Annotated[int, typer.Option(help="Worker processes (0: one per CPU core).", min=0)] = 0,
           force: Annotated[bool, typer.Option(help="Rebuild everything, even what is up to date.")] = False,
-          templates: TemplatesOpt = None) -> None:
+          templates: TemplatesOpt = None, lang: LangOpt = Language.zh) -> None:
     """Check the clause sets, then build what changed: standard and checklist files per set under OUT,
     and the concordance and cross-reference index when every set is built."""
     from .build import build_sets, build_workspace, plan
@@ -122,7 +128,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
-    lint_workspace(workspace, report)  # what `stdgen check` reports stops a build too, lint errors included
+    lint_workspace(workspace, report, _language(lang))  # what `stdgen check` reports stops a build too
     # a set with errors is not built; the other sets named are (the run still fails)
     refused = sets_with_errors(workspace, report) if not strict else (
         set(workspace.sets) if report.failed(strict) else set())
@@ -199,7 +205,7 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
                                               show_default=False)],
             name: Annotated[str | None, typer.Option(help="Folder name of the set (default: the file's name).")
                             ] = None,
-            clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text) -> None:
+            clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text, lang: LangOpt = Language.zh) -> None:
     """Import a standard into a new clause set: metadata, references, terms, clauses (printed numbers kept in
     source.clause), lists, notes, examples, tables and annexes; then check it. What could not be placed is
     listed in the set's import-report.txt."""
@@ -225,7 +231,7 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     report_problems(imported.parsed.problems, source, report)
     loaded = load_set(folder, report)
     if loaded is not None:
-        lint_set(resolve(loaded, report), loaded, report)
+        lint_set(resolve(loaded, report), loaded, report, _language(lang))
     if fmt is Format.text:
         typer.echo(f"{folder}: {len(imported.parsed.clauses)} chapter(s), {len(imported.parsed.terms)} term(s), "
                    f"{len(imported.parsed.annexes)} annex(es); {len(imported.parsed.problems)} block(s) not placed "
@@ -252,14 +258,14 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
                        "hotline and hall.")] = None,
               recommendations: Annotated[bool, typer.Option(help="Include 推荐 (recommendation) clauses.")] = False,
               out: Annotated[Path, typer.Option(help="Output folder; each set goes to OUT/<set>/.")] = Path(
-                  "output/checklists"), templates: TemplatesOpt = None) -> None:
+                  "output/checklists"), templates: TemplatesOpt = None, lang: LangOpt = Language.zh) -> None:
     """Build inspection checklists (PDF, DOCX, XLSX, HTML), filtered by scope; `build` makes the full ones."""
     from .artifacts.checklist.build import write_checklists
     from .lint import lint_workspace
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
-    lint_workspace(workspace, report)
+    lint_workspace(workspace, report, _language(lang))
     use_templates(templates, report)
     if report.failed():
         _finish(report, fmt)
