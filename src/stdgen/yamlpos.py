@@ -4,6 +4,13 @@ PyYAML's composer gives nodes with marks; we turn them into plain Python data
 plus a map from data path (tuple of keys and indexes) to (line, col), 1-based.
 Anchors and aliases are refused: clause files do not need them and they are the
 classic way to make a small YAML file expand without bound.
+
+The C parser (libyaml, several times faster) composes the nodes when PyYAML has it; its
+marks are the pure-Python parser's for every document it is used for (tests/test_yamlpos.py
+compares both on every clause file, on edge cases and on random edits). A document where
+the two could differ (see _UNLIKE), one the C parser refuses, and one with an alias or too
+deep a nesting is read by the pure-Python parser, so every problem is reported where and as
+the pure-Python parser reports it.
 """
 
 from __future__ import annotations
@@ -52,14 +59,34 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+FastLoader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+# where the parsers differ (found by tests/test_yamlpos.py): libyaml accepts tabs as separators and
+# "?" inside a flow collection's plain scalar; it places an empty value in a flow collection
+# ({a: , b: 1}) after the spaces; it allows a comment right after a block scalar's | or >; it
+# counts columns differently after a byte-order mark (U+FEFF); it ends a tag (!x) at a comma
+_UNLIKE = re.compile(r"[\t?!\ufeff]|:\s*[,}\]]|[|>][-+0-9]*#")
+C_DEPTH = 2000  # libyaml's composer recurses in C, unchecked: only documents surely shallower than this
+
+
+class _PurePythonNeeded(Exception):
+    """Raised on the C path where the pure-Python parser reports differently (aliases, deep nesting)."""
+
+
 class _Builder:
-    def __init__(self, loader: _Loader, out: Located) -> None:
+    def __init__(self, loader: yaml.SafeLoader, out: Located, fast: bool = False) -> None:
         self.loader = loader
         self.out = out
+        self.fast = fast
+        self.aliases: set[int] = getattr(loader, "aliases", set())
+        self.seen: set[int] = set()  # C path: libyaml composes an alias to its anchor's node, met twice
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.out.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self.loader.aliases:
+        if self.fast:
+            if id(node) in self.seen or len(path) > MAX_DEPTH:
+                raise _PurePythonNeeded
+            self.seen.add(id(node))
+        if id(node) in self.aliases:
             if not any(p[0] == node.start_mark.line + 1 and p[2] == "Y003" for p in self.out.problems[-3:]):
                 self._problem(node, "Y003", "YAML aliases (*name) are not allowed in clause files")  # once a line
             self.out.unreadable.add(path)
@@ -74,9 +101,8 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             try:
-                value = self.loader.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date: 2019-02-30
-                self._problem(node, "Y005", f"value '{node.value}' cannot be read: {exc}")
+                value = self._construct(node)
+            except ValueError:
                 self.out.unreadable.add(path)
                 return node.value
             if isinstance(value, str) and (bad := NOT_IN_XML.search(value)):
@@ -92,7 +118,10 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+            try:
+                key = self._construct(key_node)
+            except ValueError:
+                continue
             if not isinstance(key, (str, int)):
                 self._problem(key_node, "Y004", f"mapping key {key!r} is not a plain string")
                 continue
@@ -103,16 +132,32 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
+    def _construct(self, node: yaml.Node) -> Any:
+        """The node's value; ValueError (reported as Y005) when it cannot be read."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date: 2019-02-30
+            reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) else exc  # the place is given apart
+            self._problem(node, "Y005", f"value '{node.value}' cannot be read: {reason}")
+            raise ValueError(reason) from exc
+
     def _problem(self, node: yaml.Node, code: str, message: str) -> None:
         mark = node.start_mark
         self.out.problems.append((mark.line + 1, mark.column + 1, code, message))
 
 
-def load(text: str) -> Located:
-    """Parse one YAML document; syntax errors become problems, not exceptions."""
+def load(text: str, *, fast: bool = True) -> Located:
+    """Parse one YAML document; syntax errors become problems, not exceptions.
+
+    fast=False forces the pure-Python parser (the reference the C parser is tested against)."""
     out = Located(data=None)
     if _unprintable(text, out) or _flow_too_deep(text, out):
         return out
+    if fast and FastLoader is not None and not _UNLIKE.search(text) and _block_depth_bound(text) < C_DEPTH:
+        try:
+            return _load_fast(text, FastLoader)
+        except (yaml.YAMLError, _PurePythonNeeded, RecursionError):
+            pass  # let the pure-Python parser report it
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -128,6 +173,27 @@ def load(text: str) -> Located:
     finally:
         loader.dispose()
     return out
+
+
+def _load_fast(text: str, loader_class: type[yaml.SafeLoader]) -> Located:
+    out = Located(data=None)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            out.data = _Builder(loader, out, fast=True).build(node, ())
+    finally:
+        loader.dispose()
+    return out
+
+
+def _block_depth_bound(text: str) -> int:
+    """More than the block nesting depth: each level is indented further or opened on the line by
+    an indicator ("- ", "? ", ": "); a sequence may also sit at its key's indentation."""
+    lines = text.splitlines() or [""]
+    indent = max(len(line) - len(line.lstrip(" ")) for line in lines)
+    indicators = max(line.count("- ") + line.count(": ") + line.count("? ") for line in lines)
+    return 2 * (indent + indicators + 1) + MAX_DEPTH
 
 
 YAML_TAG = "tag:yaml.org,2002:"
