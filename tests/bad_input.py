@@ -61,6 +61,17 @@ def _nested_block(levels: int) -> bytes:
     return (BODY + "\n".join(lines) + "\n").encode()
 
 
+TABLE = """\
+  - id: BX-5
+    title: 用语
+    text: 接待用语见表1。
+    table:
+      id: BX-T1
+      caption: 用语表
+      header: [场景, 用语]
+      rows:
+        - [接待, 您好]
+"""
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -208,6 +219,14 @@ CASES: list[Case] = [
          ["body.yaml:3:12 R014"]),
     Case("reference-in-term", {"terms.yaml": TERMS.replace("term: 窗口", "term: 窗口[[BX-4]]").encode()},
          ["terms.yaml:3:11 R014"]),
+    Case("dangling-reference-in-list-item", {"body.yaml": body("text: 窗口应整洁。", "text: 窗口应整洁：\n"
+                                                               "        items:\n          - 第一项。\n"
+                                                               "          - 第二项见[[BX-9]]。")},
+         ["body.yaml:10:13 R002"]),
+    Case("malformed-reference-in-table-cell",
+         {"body.yaml": (BODY + TABLE + '        - [告别, "再见[[BX 8"]\n').encode()}, ["body.yaml:20:16 R014"]),
+    Case("dangling-reference-in-table-cell",
+         {"body.yaml": (BODY + TABLE + '        - [告别, "再见[[BX-8]]"]\n').encode()}, ["body.yaml:20:16 R002"]),
     Case("dangling-related", {"body.yaml": body("text: 窗口应整洁。", "text: 窗口应整洁。\n        related: [BX-9.9]")},
          ["body.yaml:8:18 R006"]),
     # --- text printed literally (no diagnostic; see test_injection for the files) ------------------------

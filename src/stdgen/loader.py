@@ -70,12 +70,17 @@ class LoadedSet:
         spots = self.origins.get((ident, f"#{index}"))
         return spots or self.where(ident)
 
+    def where_text(self, ident: str, key: str, text: str) -> Position:
+        """Where a text of this object (a list item, a table cell …) was written."""
+        return self.origins.get((ident, TEXT + text)) or self.where(ident, key)
+
     def where(self, ident: str, key: str = "") -> Position:
         return self.origins.get((ident, key)) or self.origins.get((ident, "")) or Position(
             str(self.folder / "standard.yaml"), 1, 1)
 
 
 Cache = dict[Path, "LoadedSet | None"]
+TEXT = "\x00text:"  # origins key prefix of a text's own position
 INHERITED_NOT = ("number", "filing_number", "replaces", "issued", "implemented")
 """Metadata that names one document: a variant states its own or has none."""
 
@@ -285,11 +290,17 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, name: str,
-                    origins: dict[tuple[str, str], Position]) -> None:
+                    origins: dict[tuple[str, str], Position], owners: tuple[str, ...] = ()) -> None:
+    """Positions by ID and key; and every text by the IDs that hold it (TEXT + text), so a
+    problem in a list item or a table cell is reported at its own line."""
+    if isinstance(data, str):
+        for owner in owners:
+            origins.setdefault((owner, TEXT + data), Position(name, *located.where(path)))
     if isinstance(data, dict):
         # objects are located by their ID; standard.yaml's keys by the set's code
         ident = data.get("id") if path else data.get("id", data.get("code"))
         if isinstance(ident, str):
+            owners = (*owners, ident)
             here = Position(name, *located.where((*path, "id")))
             origins.setdefault((ident, ""), here)
             count = 0
@@ -299,10 +310,10 @@ def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, na
             for key in data:
                 origins.setdefault((ident, str(key)), Position(name, *located.where((*path, key))))
         for key, value in data.items():
-            _record_origins(value, (*path, key), located, name, origins)
+            _record_origins(value, (*path, key), located, name, origins, owners)
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            _record_origins(value, (*path, i), located, name, origins)
+            _record_origins(value, (*path, i), located, name, origins, owners)
 
 
 def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,

@@ -361,16 +361,16 @@ def _check_reference_syntax(resolved: ResolvedSet, loaded: LoadedSet, report: Re
         for match in OPEN_REF.finditer(text):
             if match.start() not in valid:
                 report.add("R014", f"malformed cross-reference '{text[match.start():match.start() + 24]}' in the "
-                           f"{key} of {owner}", loaded.where(owner, key),
+                           f"{key} of {owner}", loaded.where_text(owner, key, text),
                            "write [[ID]] with an ID and no spaces, e.g. [[QC-10.4]]; a literal [[ cannot be printed")
         for match in REF.finditer(text):
             if match.group(1) == owner:
-                report.add("R015", f"{owner} refers to itself with [[{owner}]]", loaded.where(owner, key),
+                report.add("R015", f"{owner} refers to itself with [[{owner}]]", loaded.where_text(owner, key, text),
                            "refer to another clause, or drop the reference", severity="warning")
     for owner, key, title in _titles(resolved):
         if "[[" in title:
             report.add("R014", f"the {key} of {owner} holds a cross-reference; titles print as written",
-                       loaded.where(owner, key), "move the reference into the text")
+                       loaded.where_text(owner, key, title), "move the reference into the text")
 
 
 def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
@@ -384,11 +384,11 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
                 continue
             if ident in loaded.removed:
                 report.add("V005", f"cross-reference [[{ident}]] points at a clause this variant removes "
-                           f"({loaded.removed[ident]})", loaded.where(owner, key),
+                           f"({loaded.removed[ident]})", loaded.where_text(owner, key, text),
                            f"modify the {key} of {owner} so it no longer refers to {ident}, or keep {ident}")
             else:
                 report.add("R002", f"cross-reference [[{ident}]] points at no ID of this set",
-                           loaded.where(owner, key), _suggest(ident, resolved.targets))
+                           loaded.where_text(owner, key, text), _suggest(ident, resolved.targets))
     codes = {prefix(i) for i in known_elsewhere or ()} | {resolved.standard.code} | set(present or ())
     absent: dict[str, int] = {}
     for node in resolved.nodes():
