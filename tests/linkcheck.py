@@ -34,7 +34,8 @@ def parse(path: Path) -> _Page:
 
 
 def check(out: Path) -> tuple[int, list[str]]:
-    """(links checked, problems): a link to a missing file or anchor, an external URL, a duplicate id."""
+    """(links checked, problems): a link to a missing file or anchor, an external URL, a duplicate id.
+    A relative link must stay inside out."""
     pages = {p: parse(p) for p in sorted(out.rglob("*.html"))}
     ids = {p: set(page.ids) for p, page in pages.items()}
     problems: list[str] = []
@@ -45,10 +46,15 @@ def check(out: Path) -> tuple[int, list[str]]:
         for link in page.links:
             checked += 1
             parts = urlsplit(link)
+            if parts.scheme == "data":
+                continue  # inline (an image, the empty favicon): nothing to fetch
             if parts.scheme or parts.netloc:
                 problems.append(f"{where}: link leaves the output folder: {link}")
                 continue
             target = path if not parts.path else Path(posixpath.normpath(path.parent / unquote(parts.path)))
+            if not target.is_relative_to(out):
+                problems.append(f"{where}: link leaves the output folder: {link}")
+                continue
             if not target.is_file():
                 problems.append(f"{where}: no file for {link}")
                 continue

@@ -60,11 +60,14 @@ def test_link_checker_finds_every_link_and_anchor(site: Path) -> None:
 
 
 def test_link_checker_reports_a_missing_anchor_and_file(tmp_path: Path) -> None:
-    (tmp_path / "a.html").write_text('<a href="b.html#x">b</a><a href="#y">y</a><p id="z"></p><p id="z"></p>'
-                                     '<a href="missing.html">m</a><a href="https://example.org/">e</a>')
-    (tmp_path / "b.html").write_text('<p id="w"></p>')
-    _, problems = linkcheck.check(tmp_path)
-    assert len(problems) == 5, problems
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.html").write_text('<a href="b.html#x">b</a><a href="#y">y</a><p id="z"></p><p id="z"></p>'
+                                             '<a href="missing.html">m</a><a href="https://example.org/">e</a>'
+                                             '<a href="../c.html">c</a><a href="b.html#w">ok</a><img src="data:,">')
+    (tmp_path / "out" / "b.html").write_text('<p id="w"></p>')
+    (tmp_path / "c.html").write_text("")
+    checked, problems = linkcheck.check(tmp_path / "out")
+    assert len(problems) == 6 and checked == 7, problems
 
 
 def test_every_declared_page_of_every_artifact_is_in_the_site(site: Path) -> None:

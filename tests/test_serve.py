@@ -1,0 +1,77 @@
+"""`stdgen serve`: builds, serves output/ on 127.0.0.1, rebuilds when a clause file is saved, the open
+page reloads by itself, and Ctrl-C (SIGINT) stops it cleanly."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import browser
+from conftest import CLAUSES
+
+pytestmark = pytest.mark.slow
+STANDARD = "db34-t-3395-2019"
+TIMEOUT = 600  # a cold build of every set on a busy 2-core machine
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait(predicate, what: str, timeout: float = TIMEOUT) -> None:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    clauses = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, clauses)
+    out = tmp_path / "output"
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    with open(log, "w", encoding="utf-8") as stderr:
+        server = subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--port", "0", "--jobs", "2",
+                                   "--clauses", str(clauses), "--out", str(out)],
+                                  stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+    try:
+        _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")
+        line = next(x for x in log.read_text(encoding="utf-8").splitlines() if x.startswith("serving "))
+        base = line.split()[1].removesuffix("index.html")
+        assert base.startswith("http://127.0.0.1:")
+        assert "标准文件库" in _get(base + "index.html")
+        assert _get(base + "__stdgen/build") == "0"
+        page = base + f"site/{STANDARD}/standard.html"
+        with browser.chromium() as driver:
+            driver.get(page + "#QC-10.1")
+            assert driver.find_element("id", "QC-10.1").text == "10.1　首问负责"
+            driver.execute_script("window.stdgenBeforeEdit = true")
+            body = clauses / STANDARD / "10-body.yaml"
+            body.write_text(body.read_text(encoding="utf-8").replace("title: 首问负责", "title: 首问负责制", 1),
+                            encoding="utf-8")
+            _wait(lambda: _get(base + "__stdgen/build") == "1", "the rebuild")
+            assert "首问负责制" in _get(page)
+            # the page polled the build number and reloaded itself
+            _wait(lambda: driver.execute_script("return window.stdgenBeforeEdit === undefined"), "the reload", 30)
+            assert driver.find_element("id", "QC-10.1").text == "10.1　首问负责制"
+            assert browser.console_errors(driver) == []
+        assert "rebuilding" in log.read_text(encoding="utf-8")
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=120) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+    text = log.read_text(encoding="utf-8")
+    assert text.rstrip().endswith("stopped") and "Traceback" not in text, text
