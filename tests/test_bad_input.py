@@ -125,3 +125,22 @@ def test_command_line_paths(args: list[str], expected: str, tmp_path: Path) -> N
              for d in json.loads(result.stdout)]
     assert found == [expected]
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_output_folder_that_cannot_be_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only or full disk (simulated: tests may run as root, who may write anywhere)."""
+    root = _clauses(Case("plain", {}, []), tmp_path)
+    out = tmp_path / "out"
+    real_mkdir = Path.mkdir
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        if self == out or out in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    result = runner.invoke(app, ["build", "bx", "--clauses", str(root), "--out", str(out), "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1
+    (problem,) = json.loads(result.stdout)
+    assert problem["code"] == "B006" and "Permission denied" in problem["message"]

@@ -170,6 +170,16 @@ def test_unsafe_attributes_print_nothing(project: tuple[Path, Path]) -> None:
     assert templates.render("probe.txt.j2", meta={"issuer": "x"}, doc=object()) == "[][]"
 
 
+def test_paths_in_the_context_cannot_be_used_to_read_files(project: tuple[Path, Path], tmp_path: Path) -> None:
+    _, bureau = project
+    (tmp_path / "secret.txt").write_text("SECRET", encoding="utf-8")
+    (bureau / "probe.txt.j2").write_text("{{ image.parent.joinpath('secret.txt').read_text() }}", encoding="utf-8")
+    templates.use(bureau)
+    with pytest.raises(templates.TemplateProblem) as caught:
+        templates.render("probe.txt.j2", image=tmp_path / "figure.png")
+    assert caught.value.code == "T002" and caught.value.line == 1 and "SECRET" not in str(caught.value)
+
+
 @pytest.mark.slow
 def test_bureau_cover_and_header_in_the_pdf(project: tuple[Path, Path], tmp_path: Path) -> None:
     import pdfplumber

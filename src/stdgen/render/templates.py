@@ -22,7 +22,7 @@ import hashlib
 import traceback
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
@@ -119,14 +119,22 @@ class _Inside(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, and no attribute of a path: a template that holds a figure's
+    Path could otherwise read any file through it (``read_text``, ``parent``, ``joinpath``)."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return not isinstance(obj, PurePath) and super().is_safe_attribute(obj, attr, value)
+
+
 @cache
 def _environments() -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
     """(HTML: autoescaped; CSS: every value CSS-escaped; text: plain, escaped by its user)."""
     loader = _Inside([*map(str, _override), str(PACKAGE)])
     common: dict[str, Any] = {"loader": loader, "undefined": jinja2.ChainableUndefined, "auto_reload": False}
-    html = ImmutableSandboxedEnvironment(autoescape=True, **common)
-    css = ImmutableSandboxedEnvironment(autoescape=False, finalize=css_escape, **common)
-    text = ImmutableSandboxedEnvironment(autoescape=False, **common)
+    html = _Sandbox(autoescape=True, **common)
+    css = _Sandbox(autoescape=False, finalize=css_escape, **common)
+    text = _Sandbox(autoescape=False, **common)
     return html, css, text
 
 
