@@ -27,6 +27,7 @@ from typing import Any
 
 from . import __version__
 from .artifacts.changes import units as change_units
+from .artifacts.cards.build import DIRECT, deck_document, deck_empty, deck_ids
 from .artifacts.checklist.tree import build as checklist_tree
 from .artifacts.checklist.tree import empty_notice as checklist_empty
 from .artifacts.checklist.tree import row_ids as checklist_ids
@@ -49,7 +50,7 @@ from .workspace import Workspace
 
 Writer = Callable[[Document, Path], object]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "html": write_html, "pdf": write_pdf}
-SetWriter = Callable[[ResolvedSet, Path], None]
+SetWriter = Callable[[ResolvedSet, Path], object]  # a PDF writer may return its anchors' pages
 FORMATS = ("docx", "html", "pdf", "xlsx", "json")
 MANIFEST = "build.json"
 SITE = "site"  # the site's pages under the output folder (its entry page is output/index.html)
@@ -117,6 +118,7 @@ ARTIFACTS = [
              empty=checklist_empty, label="监督检查表"),
     Artifact("changes", None, ("docx", "html", "xlsx", "json"), units=change_units,  # a variant's only
              label="差异对照表"),
+    Artifact("cards", deck_document, ("pdf", "docx", "html"), DIRECT, deck_ids, empty=deck_empty, label="用语卡片"),
 ]
 
 
@@ -277,8 +279,7 @@ def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: P
     unit = _unit(rs, artifact_name, stem)
     direct = unit.direct.get(fmt)
     if direct is not None:
-        direct(path)
-        result: object = {}
+        result: object = direct(path)  # a direct PDF writer may return its anchors' pages too
     else:
         result = WRITERS[fmt](unit.document(), path)
     seal(path, fmt, source_date([rs.standard.issued]))

@@ -283,6 +283,46 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
             typer.echo(str(path))
 
 
+class LayoutName(StrEnum):
+    sheet = "sheet"
+    tent = "tent"
+    poster = "poster"
+
+
+class SizeName(StrEnum):
+    a6 = "a6"
+    a5 = "a5"
+
+
+@app.command()
+def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged into one deck (a phrase several "
+                                                         "give is shown once, citing each).", show_default=False)],
+          clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
+          scope: Annotated[list[ScopeName] | None, typer.Option(
+              help="Only phrases of clauses for this scope (repeat for several); all-staff ones count for "
+                   "window, hotline and hall.")] = None,
+          layout: Annotated[LayoutName, typer.Option(
+              help="sheet: cards on A4 with cut marks; tent: A4 desk tent card folded in the middle; "
+                   "poster: A4 wall poster of 服务忌语 → 替代说法.")] = LayoutName.sheet,
+          size: Annotated[SizeName, typer.Option(help="Card size of the sheet.")] = SizeName.a6,
+          out: Annotated[Path, typer.Option(help="Output folder; each deck goes to OUT/<set>[+<set>…]/.")] = Path(
+              "output/cards")) -> None:
+    """Build counter phrase cards (PDF; the sheet also as DOCX and a phone-friendly HTML page);
+    `build` makes each set's default deck."""
+    from .artifacts.cards.build import write_cards
+
+    report = Report()
+    workspace = open_workspace(clauses, report, sets)
+    if report.failed():
+        _finish(report, fmt)
+    chosen = [workspace.sets[name] for name in dict.fromkeys(sets) if name in workspace.sets]
+    written = write_cards(chosen, out, [str(s.value) for s in scope or []], layout.value, size.value, report)
+    _finish(report, fmt)
+    if fmt is Format.text:
+        for path in written:
+            typer.echo(str(path))
+
+
 @app.command()
 def score(results: Annotated[list[Path], typer.Argument(
               help="Filled checklist.xlsx files, or YAML/CSV results keyed by clause ID.", show_default=False)],

@@ -1,0 +1,121 @@
+"""The cards as an artifact of ``stdgen build`` (each set's default deck) and ``stdgen cards``
+(any sets merged into one deck, filtered by scope, in any layout and card size).
+
+``stdgen build`` writes ``output/<set>/cards.{pdf,docx,html}``: the A6 sheet of every phrase of
+the set (PDF, DOCX) and the screen page (HTML). ``stdgen cards`` writes into
+``OUT/<set>[+<set>…]/cards[-<scope>…][-<layout>][-a5].*``: PDF for every layout, DOCX and HTML
+with the sheet. Each file is written under a temporary name and renamed into place, so a failure
+leaves older files intact.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ...diagnostics import Position, Report
+from ...doctree import Document, Para, Section, Span, Style
+from ...resolve import ResolvedSet
+from .deck import KIND_ZH, Deck, build_deck
+from .docx import write_sheet_docx
+from .layout import Layout, Size
+from .render import render, write_pdf
+
+FORMATS: dict[Layout, tuple[str, ...]] = {"sheet": ("pdf", "docx", "html"), "tent": ("pdf",), "poster": ("pdf",)}
+TREE_STYLES = {"title": Style("标题", "hei", 16, "center"), "topic": Style("卡片标题", "hei", 14, "left"),
+               "phrase": Style("用语", "hei", 14, "left"), "cite": Style("依据", "song", 9, "left")}
+
+
+def set_deck(rs: ResolvedSet) -> Deck:
+    return build_deck([rs])
+
+
+def deck_ids(rs: ResolvedSet) -> list[str]:
+    """The clause IDs the set's cards cite (cross-reference index)."""
+    return set_deck(rs).cited_ids
+
+
+def deck_empty(rs: ResolvedSet) -> str | None:
+    """Why the set's cards would be empty (for the build to say so), else None."""
+    if set_deck(rs).phrases:
+        return None
+    return f"the phrase cards of {rs.clause_set.name} are empty: no clause of the set gives phrases (phrases:)"
+
+
+def deck_document(rs: ResolvedSet) -> Document:
+    """The deck as a plain document tree: topics, phrases and their sources, each cited clause ID an
+    anchor where it is first cited, as in ``cards.html`` (what indexes read; the files are written
+    by the card renderers)."""
+    deck = set_deck(rs)
+    blocks: list[Para] = [Para.of("title", f"用语卡片　{deck.title}")]
+    seen: set[str] = set()
+    for topic in deck.topics:
+        blocks.append(Para.of("topic", f"{KIND_ZH[topic.kind]}　{topic.title}"))
+        for phrase in topic.phrases:
+            blocks.append(Para.of("phrase", phrase.shown))
+            for cite in phrase.cites:
+                anchor = None if cite.id in seen else cite.id
+                seen.add(cite.id)
+                blocks.append(Para("cite", [Span(f"{cite.standard} {cite.label}")], anchor=anchor))
+    return Document(f"用语卡片 {deck.title}", [Section("cards", "none", None, list(blocks), odd_start=False)],
+                    TREE_STYLES)
+
+
+def write_set_pdf(rs: ResolvedSet, path: Path) -> dict[str, int]:
+    return write_pdf(render(set_deck(rs), "sheet"), path)
+
+
+def write_set_html(rs: ResolvedSet, path: Path) -> None:
+    path.write_text(render(set_deck(rs), "screen"), encoding="utf-8")
+
+
+def write_set_docx(rs: ResolvedSet, path: Path) -> None:
+    write_sheet_docx(set_deck(rs), path)
+
+
+DIRECT: dict[str, Callable[[ResolvedSet, Path], object]] = {
+    "pdf": write_set_pdf, "html": write_set_html, "docx": write_set_docx}
+
+
+def deck_stem(sets: list[ResolvedSet], scopes: list[str], layout: Layout, size: Size) -> tuple[str, str]:
+    """(folder, file stem) of a deck written by ``stdgen cards``."""
+    folder = "+".join(rs.clause_set.name for rs in sets)
+    size_part = ["a5"] if size == "a5" and layout == "sheet" else []  # tent and poster are A4 whatever the size
+    parts = [*scopes, *([] if layout == "sheet" else [layout]), *size_part]
+    return folder, "cards" + "".join(f"-{p}" for p in parts)
+
+
+def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layout: Layout, size: Size,
+                report: Report) -> list[Path]:
+    deck = build_deck(sets, scopes)
+    name, stem = deck_stem(sets, scopes, layout, size)
+    folder = out_root / name
+    kinds = ["forbidden"] if layout == "poster" else ["recommended", "forbidden"]
+    if not any(p.kind in kinds for p in deck.phrases):
+        what = "forbidden phrases" if layout == "poster" else "phrases"
+        report.add("B007", f"{name}: no {what} for scope {deck.scope_label}; no {layout} written",
+                   Position(str(folder)), "choose another --scope or --layout, or other sets", severity="warning")
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    writers: dict[str, Callable[[Path], object]] = {
+        "pdf": lambda p: write_pdf(render(deck, layout, size), p),
+        "docx": lambda p: write_sheet_docx(deck, p, size),
+        "html": lambda p: p.write_text(render(deck, "screen"), encoding="utf-8"),
+    }
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for fmt in FORMATS[layout]:
+            final = folder / f"{stem}.{fmt}"
+            tmp = folder / f".{final.name}.tmp"
+            writers[fmt](tmp)
+            staged.append((tmp, final))
+    except Exception as exc:  # a renderer failed: report it, keep the previous files
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        report.add("B001", f"building the cards of {name} failed: {exc!r}", Position(str(folder)),
+                   "the previous files were left untouched; please report this with the clause sets")
+        return []
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    return [final for _, final in staged]
