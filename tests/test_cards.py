@@ -195,8 +195,13 @@ def check_sheet(pdf_path: Path, deck: Deck, geo: Geometry) -> None:
 
 def body_check(region: list[Char], geo: Geometry) -> None:
     """Phrases at least 14 pt; the blocks end above the sources at the foot of the card (no overflow)."""
-    big = [c for c in region if c["size"] >= geo.phrase_pt - 0.1]
-    assert big and min(c["size"] for c in big) >= 14
+    band = min(c["top"] for c in region) + 3 * MM  # the band naming the kind has a mark of its own
+    marks = [i for i, c in enumerate(region) if c["text"] in "×○" and c["top"] > band]
+    assert marks
+    for i in marks:  # the words after each phrase mark
+        words = [c for c in region[i + 1:i + 6] if c["text"].strip() and c["text"] not in "规则"
+                 and abs(c["bottom"] - region[i]["bottom"]) < 2]  # on the mark's line
+        assert words and min(c["size"] for c in words) >= 14, "".join(c["text"] for c in words)
     starts = [a["top"] for a, b in itertools.pairwise(region) if a["text"] + b["text"] == "依据"]
     assert starts, "no sources on the card"
     foot = min(starts)
@@ -245,6 +250,7 @@ def test_tent_halves_same_text_one_upside_down(printed: Path, sets: dict[str, Re
             assert all(c["matrix"][0] < 0 and c["matrix"][3] < 0 for c in upper)  # rotated 180°
             assert all(c["matrix"][0] > 0 and c["matrix"][3] > 0 for c in lower)  # upright
             assert max(c["size"] for c in lower) >= 20  # read across the counter
+            body_check([c for c in lower if c["top"] > fold + 3 * MM], TENT)  # (the fold label is above)
             seen.append(flat(page.within_bbox((0, fold, page.width, page.height))))
     for phrase in deck.phrases:
         assert sum(phrase.shown in s for s in seen) == 1, phrase.text

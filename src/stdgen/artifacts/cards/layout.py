@@ -119,11 +119,12 @@ def block_mm(block: Block, geo: Geometry) -> float:
         return text_mm(block.title + ("（续）" if block.continued else ""), geo.head_pt, w) + 2
     if isinstance(block, Scenario):
         return text_mm(block.text, geo.small_pt, w) + 0.5
-    height = text_mm("× " + block.shown, geo.phrase_pt, w) + 2
+    height = text_mm("× " + block.shown, geo.phrase_pt, w) + 1.5
     if block.context:
         height += text_mm(f"（{block.context}）", geo.small_pt, w)
-    if block.kind == "forbidden":
-        height += text_mm(f"→ {block.instead}", geo.phrase_pt, w) if block.instead else geo.small_pt * 2.2 * PT_MM
+    if block.kind == "forbidden":  # the replacement, or the framed gap mark
+        height += text_mm(f"→ {block.instead}", geo.phrase_pt, w) if block.instead else text_mm(
+            "替代说法待补充", geo.small_pt, w) + 1
     if len(block.cites) > 1:
         height += text_mm("亦见 " + "；".join(f"{c.standard} {c.label}" for c in block.cites[1:]), geo.cite_pt, w)
     return height
