@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .artifacts.changes import units as change_units
 from .artifacts.cards.build import DIRECT, deck_document, deck_empty, deck_ids
+from .artifacts.changes import units as change_units
 from .artifacts.checklist.tree import build as checklist_tree
 from .artifacts.checklist.tree import empty_notice as checklist_empty
 from .artifacts.checklist.tree import row_ids as checklist_ids

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from ...diagnostics import Position, Report
 from ...doctree import Document, Para, Section, Span, Style
+from ...render.fonts import FontsMissing
 from ...resolve import ResolvedSet
-from .deck import KIND_ZH, Deck, build_deck
+from .deck import KIND_ZH, NO_REPLACEMENT, Deck, build_deck
 from .docx import write_sheet_docx
 from .layout import Layout, Size
-from .render import render, write_pdf
+from .render import render, subtitle, write_pdf
 
 FORMATS: dict[Layout, tuple[str, ...]] = {"sheet": ("pdf", "docx", "html"), "tent": ("pdf",), "poster": ("pdf",)}
 TREE_STYLES = {"title": Style("标题", "hei", 16, "center"), "topic": Style("卡片标题", "hei", 14, "left"),
@@ -44,20 +45,26 @@ def deck_empty(rs: ResolvedSet) -> str | None:
 
 
 def deck_document(rs: ResolvedSet) -> Document:
-    """The deck as a plain document tree: topics, phrases and their sources, each cited clause ID an
-    anchor where it is first cited, as in ``cards.html`` (what indexes read; the files are written
-    by the card renderers)."""
+    """The deck as a plain document tree: every text the cards print (topics, scenarios, phrases
+    with their marks, conditions, replacements or gap marks, sources), each cited clause ID an
+    anchor where it is first cited, as in ``cards.html``. Indexes and the build's checks read it
+    (the files themselves are written by the card renderers)."""
     deck = set_deck(rs)
-    blocks: list[Para] = [Para.of("title", f"用语卡片　{deck.title}")]
+    blocks: list[Para] = [Para.of("title", f"用语卡片　{deck.title}"), Para.of("cite", subtitle(deck))]
     seen: set[str] = set()
     for topic in deck.topics:
-        blocks.append(Para.of("topic", f"{KIND_ZH[topic.kind]}　{topic.title}"))
+        mark = "×" if topic.kind == "forbidden" else "○"
+        blocks.append(Para.of("topic", f"{mark} {KIND_ZH[topic.kind]}　{topic.title}（续上一张）转下一张 →"))
         for phrase in topic.phrases:
-            blocks.append(Para.of("phrase", phrase.shown))
+            blocks.append(Para.of("cite", f"◆ {phrase.scenario}（{phrase.context or ''}）"))
+            tag = "〔规则〕" if phrase.rule else ""
+            blocks.append(Para.of("phrase", f"{mark} {tag}{phrase.shown}"))
+            if phrase.kind == "forbidden":
+                blocks.append(Para.of("phrase", f"→ {phrase.instead}" if phrase.instead else f"〔{NO_REPLACEMENT}〕"))
             for cite in phrase.cites:
                 anchor = None if cite.id in seen else cite.id
                 seen.add(cite.id)
-                blocks.append(Para("cite", [Span(f"{cite.standard} {cite.label}")], anchor=anchor))
+                blocks.append(Para("cite", [Span(f"依据 亦见 {cite.standard} {cite.label}")], anchor=anchor))
     return Document(f"用语卡片 {deck.title}", [Section("cards", "none", None, list(blocks), odd_start=False)],
                     TREE_STYLES)
 
@@ -113,8 +120,12 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
-        report.add("B001", f"building the cards of {name} failed: {exc!r}", Position(str(folder)),
-                   "the previous files were left untouched; please report this with the clause sets")
+        if isinstance(exc, FontsMissing):
+            report.add("B004", f"the cards of {name}: {exc.message}", Position(str(folder)),
+                       f"{exc.hint}; the previous files were left untouched")
+        else:
+            report.add("B001", f"building the cards of {name} failed: {exc!r}", Position(str(folder)),
+                       "the previous files were left untouched; please report this with the clause sets")
         return []
     for tmp, final in staged:
         os.replace(tmp, final)

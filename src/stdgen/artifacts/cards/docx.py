@@ -128,7 +128,7 @@ def _dxa(mm: float) -> int:
 def _card(cell: _Cell, card: Card, geo: Geometry) -> None:
     forbidden = card.kind == "forbidden"
     band = cell.paragraphs[0]
-    text = "⊘ 服务忌语　禁止使用" if forbidden else "○ 文明用语　推荐使用"
+    text = "× 服务忌语　禁止使用" if forbidden else "○ 文明用语　推荐使用"
     _run(band, text, geo.small_pt + 0.5, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF) if forbidden else GREEN)
     _shade(band, "B3121F" if forbidden else None, "146030")
     for block in card.blocks:
@@ -138,7 +138,7 @@ def _card(cell: _Cell, card: Card, geo: Geometry) -> None:
             if block.continued:
                 _run(p, "（续上一张）", geo.small_pt)
         elif isinstance(block, Scenario):
-            _run(_para(cell, 1, geo.small_pt), f"▶ {block.text}", geo.small_pt, color=GREY)
+            _run(_para(cell, 1, geo.small_pt), f"◆ {block.text}", geo.small_pt, color=GREY)
         else:
             _phrase(cell, block, geo)
     if card.continues:

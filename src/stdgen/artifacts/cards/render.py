@@ -8,11 +8,16 @@ standard cannot express: the cards keep their own template beside their code.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 import jinja2
 
+from ...doctree import Document, Para, Section, Style
+from ...render.fonts import require_fonts
+from ...render.html import FONT_STACKS
 from .deck import NO_REPLACEMENT, Deck
 from .layout import LINE, POSTER_PT, SCREEN, SHEETS, TENT, Geometry, Layout, Size, pack
 
@@ -41,7 +46,7 @@ def geometry(layout: Layout, size: Size) -> Geometry:
 
 def subtitle(deck: Deck, poster: bool = False) -> str:
     scope = f"（{deck.scope_label}）" if deck.scopes else ""
-    legend = "× 禁止使用　→ 宜改用的说法" if poster else "○ 文明用语 推荐使用　⊘ 服务忌语 禁止使用"
+    legend = "× 禁止使用　→ 宜改用的说法" if poster else "○ 文明用语 推荐使用　× 服务忌语 禁止使用"
     return f"依据 {deck.title}{scope}　{legend}"
 
 
@@ -70,10 +75,18 @@ def write_pdf(html: str, path: Path) -> dict[str, int]:
     """Write the PDF; return the 1-based page of every anchor (clause IDs), for the cross-reference index."""
     import weasyprint  # slow to import; only PDF needs it
 
+    require_fonts(printed_text(html), FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
     rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
     pages = {a: n for n, page in enumerate(rendered.pages, start=1) for a in page.anchors}
     rendered.write_pdf(path)
     return pages
+
+
+def printed_text(html: str) -> Document:
+    """The text a cards page prints (all in the 黑体 role), for the font coverage check."""
+    body = re.sub(r"<style>.*?</style>|<[^>]+>", " ", html, flags=re.S)
+    text = unescape(body) + "◆ "  # the scenario mark comes from the style sheet
+    return Document("cards", [Section("cards", "none", None, [Para.of("text", text)])], {"text": Style("text", "hei")})
 
 
 def cut_marks(geo: Geometry) -> list[tuple[float, float, float, float]]:
