@@ -105,6 +105,12 @@ def test_merged_deck_shows_shared_phrases_once_citing_every_source(sets: dict[st
     assert html.count("“您好”") == 1 and "亦见" in html
 
 
+def test_variant_cards_follow_its_numbers(sets: dict[str, ResolvedSet]) -> None:
+    variant, parent = sets["example-city-variant"], sets["db34-t-3395-2019"]
+    cites = {c.id: c.number for p in build_deck([variant]).phrases for c in p.cites}
+    assert cites["QC-7.1"] == variant.targets["QC-7.1"].number != parent.targets["QC-7.1"].number
+
+
 def test_scope_filter(sets: dict[str, ResolvedSet]) -> None:
     rs = sets["db34-t-3395-2019"]
     hotline = build_deck([rs], ["hotline"])

@@ -17,6 +17,7 @@ from pathlib import Path
 from ...diagnostics import Position, Report
 from ...doctree import Document, Para, Section, Span, Style
 from ...render.fonts import FontsMissing
+from ...reproducible import seal, source_date
 from ...resolve import ResolvedSet
 from .deck import KIND_ZH, NO_REPLACEMENT, Deck, build_deck
 from .docx import write_sheet_docx
@@ -116,6 +117,7 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
             final = folder / f"{stem}.{fmt}"
             tmp = folder / f".{final.name}.tmp"
             writers[fmt](tmp)
+            seal(tmp, fmt, source_date(rs.standard.issued for rs in sets))  # same sets, same bytes
             staged.append((tmp, final))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         for tmp, _ in staged:

@@ -78,7 +78,7 @@ def write_pdf(html: str, path: Path) -> dict[str, int]:
     require_fonts(printed_text(html), FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
     rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
     pages = {a: n for n, page in enumerate(rendered.pages, start=1) for a in page.anchors}
-    rendered.write_pdf(path)
+    rendered.write_pdf(path, pdf_identifier=True)  # /ID from the content's hash: same input, same bytes
     return pages
 
 
