@@ -34,7 +34,7 @@ FIRST_ROW = HEADER_ROW + 1
 COLUMNS = ("序号", "条款号", "条款ID", "检查要求", "检查方法", "分值", "检查结果", "备注", "条款ID（原）")
 COL = {name: i + 1 for i, name in enumerate(COLUMNS)}  # column numbers, 1-based
 INDEX, NUMBER, ID, REQUIREMENT, METHOD, POINTS, RESULT, NOTE, ORIGINAL_ID = range(1, 10)
-WIDTHS = (6, 9, 14, 62, 10, 10, 11, 32, 14)
+WIDTHS = (6, 8, 11, 48, 9, 11, 9, 24, 14)  # A:H print on A4 landscape at about 90 %
 LABELS = {  # header block: label cell → label text (an edited label is an edited header)
     "A2": "依据标准", "F2": "条款集版本", "A3": "被检查单位（窗口）",
     "F3": "检查类型", "A4": "检查人员", "F4": "检查日期",
@@ -42,6 +42,7 @@ LABELS = {  # header block: label cell → label text (an edited label is an edi
 FIELDS = {"unit": "C3", "type": "G3", "inspector": "C4", "date": "G4"}  # inspection details to fill in
 VERSION_CELL = "G2"
 METHOD_SEP = "、"
+SUMMARY_ROW_PT = 24  # a total in 14 pt with room above and below
 SUMMARY_LABELS = ("适用项", "符合项", "不符合项", "不适用项", "符合率", "得分", "满分（适用项分值合计）",
                   "检查人员（签字）", "被检查单位（签字）")
 
@@ -111,7 +112,7 @@ def _header_block(ws: Worksheet, cl: Checklist) -> None:
     _cell(ws, "F4", LABELS["F4"], bold=True)
     _cell(ws, FIELDS["date"], None, fill=INPUT_FILL, merge_to="H4", unlocked=True)
     for row in (2, 3, 4):
-        ws.row_dimensions[row].height = 24
+        ws.row_dimensions[row].height = 30  # a label may take two lines (被检查单位（窗口）)
     kinds = DataValidation(type="list", formula1=f'"{",".join(INSPECTION_TYPES)}"', allow_blank=True,
                            showErrorMessage=True, errorTitle="检查类型", error="请从下拉列表中选择检查类型")
     ws.add_data_validation(kinds)
@@ -164,6 +165,8 @@ def _table(ws: Worksheet, cl: Checklist) -> int:
 
 
 def _summary(ws: Worksheet, last: int) -> None:
+    """Totals and signatures under the table, printed as readable as the rows: each label on one line
+    in cells wide enough for it (A:C, E:G), the figures in 14 pt, rows tall enough for the type."""
     g = get_column_letter(RESULT)
     f = get_column_letter(POINTS)
     rng = f"{g}{FIRST_ROW}:{g}{max(last, FIRST_ROW)}"
@@ -174,20 +177,23 @@ def _summary(ws: Worksheet, last: int) -> None:
         ("符合项", f'=COUNTIF({rng},"{RESULTS[0]}")', "0"),
         ("不符合项", f'=COUNTIF({rng},"{RESULTS[1]}")', "0"),
         ("不适用项", f'=COUNTIF({rng},"{RESULTS[2]}")', "0"),
-        ("符合率", f'=IF(C{start}=0,"",C{start + 1}/C{start})', "0.0%"),
+        ("符合率", f'=IF(D{start}=0,"",D{start + 1}/D{start})', "0.0%"),
         ("得分", f'=SUMIF({rng},"{RESULTS[0]}",{pts})', "0.##"),
         ("满分（适用项分值合计）", f'=SUMIF({rng},"{RESULTS[0]}",{pts})+SUMIF({rng},"{RESULTS[1]}",{pts})', "0.##"),
     ]
     for i, (label, formula, number_format) in enumerate(formulas):
         row = start + i
-        _cell(ws, f"A{row}", label, bold=True, merge_to=f"B{row}")
-        _cell(ws, f"C{row}", formula, formula=True)
-        ws[f"C{row}"].number_format = number_format
+        _cell(ws, f"A{row}", label, bold=True, merge_to=f"C{row}")
+        _cell(ws, f"D{row}", formula, formula=True)
+        ws[f"D{row}"].number_format = number_format
+        ws[f"D{row}"].font = Font(name=BOLD_FONT, size=14)
+        ws[f"D{row}"].alignment = Alignment(horizontal="left", vertical="center")
+        ws.row_dimensions[row].height = SUMMARY_ROW_PT
     sign = start + len(formulas) + 1
-    _cell(ws, f"A{sign}", "检查人员（签字）", bold=True, merge_to=f"B{sign}")
-    _cell(ws, f"C{sign}", None, merge_to=f"D{sign}")
-    _cell(ws, f"E{sign}", "被检查单位（签字）", bold=True, merge_to=f"F{sign}")
-    _cell(ws, f"G{sign}", None, merge_to=f"H{sign}")
+    _cell(ws, f"A{sign}", "检查人员（签字）", bold=True, merge_to=f"C{sign}")
+    _cell(ws, f"D{sign}", None)
+    _cell(ws, f"E{sign}", "被检查单位（签字）", bold=True, merge_to=f"G{sign}")
+    _cell(ws, f"H{sign}", None)
     ws.row_dimensions[sign].height = 36
 
 
