@@ -32,7 +32,8 @@ def test_checklist_xlsx_prints_cleanly_from_calc(tmp_path: Path) -> None:
         sizes = [c["size"] for p in pages for c in p.chars]
         last = pages[-1].extract_words(extra_attrs=["size"])
     texts = {w["text"] for w in words}
-    for label in [*LABELS.values(), "适用项", "符合率", "满分（适用项分值合计）", "检查人员（签字）", "被检查单位（签字）"]:
+    summary = ["适用项", "符合率", "满分（适用项分值合计）", "检查人员（签字）", "被检查单位（签字）"]
+    for label in [*LABELS.values(), *summary]:
         if label != "被检查单位（窗口）":  # the one label that takes two lines of its cell
             assert label in texts, label  # whole, on one line: not cut by its cell or run into the next
     assert min(sizes) >= 9  # the sheet is not shrunk to fit beyond reading
