@@ -25,8 +25,10 @@ from .layout import Layout, Size
 from .render import render, subtitle, write_pdf
 
 FORMATS: dict[Layout, tuple[str, ...]] = {"sheet": ("pdf", "docx", "html"), "tent": ("pdf",), "poster": ("pdf",)}
-TREE_STYLES = {"title": Style("标题", "hei", 16, "center"), "topic": Style("卡片标题", "hei", 14, "left"),
-               "phrase": Style("用语", "hei", 14, "left"), "cite": Style("依据", "song", 9, "left")}
+TREE_STYLES = {"title": Style("标题", "hei", 16, "center", after=0.5), "topic": Style("卡片标题", "hei", 14, "left",
+                                                                                before=1, after=0.3),
+               "phrase": Style("用语", "hei", 14, "left", before=0.3), "note": Style("说明", "song", 10.5, "left"),
+               "cite": Style("依据", "song", 9, "left")}
 
 
 def set_deck(rs: ResolvedSet) -> Deck:
@@ -46,26 +48,35 @@ def deck_empty(rs: ResolvedSet) -> str | None:
 
 
 def deck_document(rs: ResolvedSet) -> Document:
-    """The deck as a plain document tree: every text the cards print (topics, scenarios, phrases
-    with their marks, conditions, replacements or gap marks, sources), each cited clause ID an
-    anchor where it is first cited, as in ``cards.html``. Indexes and the build's checks read it
-    (the files themselves are written by the card renderers)."""
+    """The deck as a plain document: topics (with the kind's mark), scenarios, phrases with their
+    conditions, replacements or gap marks, and sources, each cited clause ID an anchor where it is
+    first cited, as in ``cards.html``. The site shows it, the cross-reference index and the DOCX
+    character check read it; the card files themselves come from the card renderers (every fixed
+    mark they add — ◆, 〔规则〕, 续上一张 … — is a GBK character)."""
     deck = set_deck(rs)
-    blocks: list[Para] = [Para.of("title", f"用语卡片　{deck.title}"), Para.of("cite", subtitle(deck))]
+    blocks: list[Para] = [Para.of("title", f"用语卡片　{deck.title}"), Para.of("note", subtitle(deck))]
     seen: set[str] = set()
     for topic in deck.topics:
         mark = "×" if topic.kind == "forbidden" else "○"
-        blocks.append(Para.of("topic", f"{mark} {KIND_ZH[topic.kind]}　{topic.title}（续上一张）转下一张 →"))
+        blocks.append(Para.of("topic", f"{mark} {KIND_ZH[topic.kind]}　{topic.title}"))
+        scenario = topic.title
         for phrase in topic.phrases:
-            blocks.append(Para.of("cite", f"◆ {phrase.scenario}（{phrase.context or ''}）"))
-            tag = "〔规则〕" if phrase.rule else ""
-            blocks.append(Para.of("phrase", f"{mark} {tag}{phrase.shown}"))
+            if phrase.scenario != scenario:
+                blocks.append(Para.of("note", f"◆ {phrase.scenario}"))
+                scenario = phrase.scenario
+            condition = f"（{phrase.context}）" if phrase.context else ""
+            words = f"〔规则〕{phrase.shown}" if phrase.rule else phrase.shown
+            lead, tail = (condition, "") if phrase.kind == "recommended" else ("", condition)
+            blocks.append(Para.of("phrase", f"{mark} {lead}{words}{tail}"))
             if phrase.kind == "forbidden":
                 blocks.append(Para.of("phrase", f"→ {phrase.instead}" if phrase.instead else f"〔{NO_REPLACEMENT}〕"))
-            for cite in phrase.cites:
-                anchor = None if cite.id in seen else cite.id
-                seen.add(cite.id)
-                blocks.append(Para("cite", [Span(f"依据 亦见 {cite.standard} {cite.label}")], anchor=anchor))
+            if len(phrase.cites) > 1:
+                also = "；".join(f"{c.standard} {c.label}" for c in phrase.cites[1:])
+                blocks.append(Para.of("cite", f"亦见 {also}"))
+        for cite in topic.cites:  # the topic's sources, one line per clause, its ID an anchor once
+            anchor = None if cite.id in seen else cite.id
+            seen.add(cite.id)
+            blocks.append(Para("cite", [Span(f"依据 {cite.standard} {cite.label}")], anchor=anchor))
     return Document(f"用语卡片 {deck.title}", [Section("cards", "none", None, list(blocks), odd_start=False)],
                     TREE_STYLES)
 
