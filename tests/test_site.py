@@ -8,7 +8,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -16,9 +16,10 @@ import pytest
 import linkcheck
 from conftest import CLAUSES
 from stdgen import build as build_module
-from stdgen.build import ARTIFACTS, Artifact, build_sets, build_workspace
+from stdgen.build import ARTIFACTS, Artifact, Unit, build_sets, build_workspace
 from stdgen.diagnostics import Report
 from stdgen.doctree import Document, Para, Section, Span, Style, anchor_ids, anchors_of
+from stdgen.model import Term
 from stdgen.resolve import ResolvedSet
 from stdgen.site import SITE
 from stdgen.workspace import open_workspace
@@ -193,10 +194,22 @@ def _terms_sheet(rs: ResolvedSet) -> Document:
                     styles=styles)
 
 
+def _term_cards(rs: ResolvedSet) -> list[Unit]:
+    """A made-up artifact with one document per term in a sub-folder (as forms/<id>.* are)."""
+    def card(term: Term) -> Document:
+        blocks = [Para.of("title", term.term),
+                  Para("body", [Span("见标准 "), Span(term.id, href=f"../standard.html#{term.id}")])]
+        return Document(title=term.term, styles={"title": Style("卡_标题", "hei", 16, outline=1), "body": Style("卡")},
+                        sections=[Section("card", "arabic", term.term, blocks, odd_start=False)])
+    return [Unit(f"term-cards/{t.id}", partial(card, t), ("html",), title=f"术语卡 {t.term}")
+            for t in rs.clause_set.terms]
+
+
 @pytest.fixture
 def extra_artifact(monkeypatch: pytest.MonkeyPatch) -> Iterator[Artifact]:
     artifact = Artifact("terms-sheet", _terms_sheet, ("html",), label="术语速查")
-    monkeypatch.setattr(build_module, "ARTIFACTS", [*ARTIFACTS, artifact])
+    cards = Artifact("term-cards", None, ("html",), units=_term_cards, label="术语卡")
+    monkeypatch.setattr(build_module, "ARTIFACTS", [*ARTIFACTS, artifact, cards])
     yield artifact
 
 
@@ -211,6 +224,12 @@ def test_a_new_artifact_appears_in_the_site_and_in_the_asides(tmp_path: Path, ex
     assert "<h2" in html and 'id="QC-3.1"' in html  # its heading, and an anchor for the term it shows
     standard = read(out / SITE / STANDARD / "standard.html")
     assert re.search(r'id="QC-3.1".*?<aside class="xref">.*?href="terms-sheet.html#QC-3.1">术语速查</a>', standard,
+                     re.S)
+    # an artifact of several units in a sub-folder: one page each, linked both ways
+    card = out / SITE / STANDARD / "term-cards" / "QC-3.1.html"
+    assert card.is_file() and 'href="../standard.html#QC-3.1"' in read(card) and 'id="QC-3.1"' in read(card)
+    assert 'href="../../site.css"' in read(card) and 'href="../../../index.html"' in read(card)
+    assert re.search(r'id="QC-3.1".*?<aside class="xref">.*?href="term-cards/QC-3.1.html#QC-3.1">术语卡</a>', standard,
                      re.S)
     xref = json.loads(read(out / "xref.json"))
     assert any(a["name"] == "terms-sheet" and a["label"] == "术语速查" for a in xref["artifacts"])

@@ -185,7 +185,8 @@ def toc(doc: Document) -> list[tuple[int, str, str]]:
         if p.anchor is None:
             p.anchor = f"sec-{n}"
         if level <= TOC_DEPTH:
-            entries.append((level, f"{p.number}　{p.text}" if p.number else p.text, p.anchor))
+            text = p.toc_text or (f"{p.number}　{p.text}" if p.number else p.text)
+            entries.append((level, text, p.anchor))
     return entries
 
 
