@@ -10,7 +10,8 @@ import pytest
 
 from conftest import resolve_alone
 from seeds import SEEDS, SET_SEEDS, normalise, seed_text
-from stdgen.model import Annex, Clause
+from stdgen.forms.spec import BLANK, blanks, fields, place_cells
+from stdgen.model import Annex, Clause, FormField
 from stdgen.resolve import ResolvedSet
 
 SET = "db34-t-3395-2019"
@@ -197,24 +198,24 @@ def test_every_a1_clause_has_a_recommended_phrase(resolved: ResolvedSet) -> None
     assert sum(len(g.recommended) for g in a123.phrases) == 6
 
 
-def test_form_has_the_eleven_labels(resolved: ResolvedSet) -> None:
+def test_form_prints_the_seed_table(resolved: ResolvedSet) -> None:
+    """表C.1 printed (labels, text, blanks as they print: a date as 年 月 日) is the seed's table text."""
     form = next(f for f in resolved.clause_set.forms if f.id == "QC-FORM-C1")
-    labels = [cell.label for row in form.rows for cell in row if cell.label]
-    assert labels == [
-        "申请单位（个人）名称",
-        "联系电话",
-        "申请办理事项",
-        "服务受理部门",
-        "受理人",
-        "登记时间",
-        "约定受理时间",
-        "部门/科室意见",
-        "预约办理情况",
-        "承办人：",
-        "申请人：",
-    ]
+    known = fields(form)
+    printed = "".join((cell.label or "") + _printed(cell.text or "", known) for row in form.rows for cell in row)
+    table = normalise(seed_text(SEED)).split("表C.1预约服务登记表")[1].split("_")[0]  # web debris follows
+    assert normalise(printed) == table
+    assert form.rows[-1][1].colspan == 3  # 承办人：申请人：年 月 日 is one cell spanning three columns
+    assert [known[n].kind for n in blanks(form.rows[-1][1].text)] == ["signature", "signature", "date"]
     assert all(sum(cell.colspan for cell in row) == form.columns for row in form.rows)
-    kinds = {cell.kind for cell in form.rows[-1] if cell.field}
-    assert kinds == {"signature", "date"}
+    assert not place_cells(form)[1]
+    assert resolved.form_users["QC-FORM-C1"] == ["QC-10.4", "QC-C"]
+
+
+def _printed(text: str, known: dict[str, FormField]) -> str:
+    return BLANK.sub(lambda m: "年月日" if known[m.group(1)].kind == "date" else "", text)
+
+
+def test_form_is_shown_in_annex_c(resolved: ResolvedSet) -> None:
     annex_c = resolved.clause_set.annexes[2]
     assert annex_c.form == "QC-FORM-C1"

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .artifacts import forms
 from .artifacts.cards.build import DIRECT, deck_document, deck_empty, deck_ids
 from .artifacts.changes import units as change_units
 from .artifacts.checklist.tree import build as checklist_tree
@@ -36,7 +37,7 @@ from .artifacts.concordance.topics import build_concordance
 from .artifacts.concordance.tree import build as concordance_tree
 from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
-from .doctree import Document, anchor_ids
+from .doctree import Document
 from .outdir import STAGING, TMP, checkpoint, die_with_parent, swap
 from .render import templates
 from .render.docx_render import write_docx
@@ -45,6 +46,7 @@ from .render.html import write_html
 from .render.pdf import write_pdf
 from .reproducible import seal, source_date
 from .resolve import ResolvedSet
+from .unit import Unit
 from .version import digest
 from .workspace import Workspace
 
@@ -57,30 +59,6 @@ SITE = "site"  # the site's pages under the output folder (its entry page is out
 XREF_LABEL = "条款交叉索引"
 COST = {"pdf": 3, "docx": 2, "xlsx": 1, "html": 0}  # relative render time, for scheduling
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One document an artifact writes for one set: the files ``<stem>.<fmt>`` under output/<set>/.
-
-    Builds, incremental keys, staging, the cross-reference index and the site all work on units,
-    so an artifact that writes several documents per set (one per form) needs nothing special."""
-
-    stem: str  # path without extension relative to output/<set>/: "standard", "forms/QC-FORM-C1"
-    tree: Callable[[], Document]
-    formats: tuple[str, ...]
-    direct: Mapping[str, Callable[[Path], object]] = field(default_factory=dict)  # formats not written from the tree
-    ids: Callable[[], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
-    title: str = ""  # what the unit is, for indexes (empty: the artifact's label)
-
-    def files(self) -> dict[str, str]:
-        return {fmt: f"{self.stem}.{fmt}" for fmt in self.formats}
-
-    def document(self) -> Document:
-        """The tree with an anchor for every ID it shows, so each has a place to link to (doctree.anchor_ids)."""
-        doc = self.tree()
-        anchor_ids(doc, self.ids() if self.ids else None)
-        return doc
 
 
 @dataclass(frozen=True)
@@ -119,6 +97,7 @@ ARTIFACTS = [
     Artifact("changes", None, ("docx", "html", "xlsx", "json"), units=change_units,  # a variant's only
              label="差异对照表"),
     Artifact("cards", deck_document, ("pdf", "docx", "html"), DIRECT, deck_ids, empty=deck_empty, label="用语卡片"),
+    Artifact("forms", None, forms.FORMATS, units=forms.units, label="表单"),
 ]
 
 

@@ -415,6 +415,36 @@ def diff(old: Annotated[str, typer.Argument(help="The old set (parent, earlier e
     if out is not None:
         for path in write_comparison(comparison, out):
             typer.echo(str(path), err=fmt is Format.json)
+form_app = typer.Typer(help="Forms: read filled forms back.", no_args_is_help=True)
+app.add_typer(form_app, name="form")
+
+
+class ValuesFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+
+
+@form_app.command("read")
+def form_read(files: Annotated[list[Path], typer.Argument(help="Filled FORM-fillable.pdf or FORM.docx files.",
+                                                          show_default=False)],
+              fmt: Annotated[ValuesFormat, typer.Option("--format", help="How to print the values.")
+                             ] = ValuesFormat.json,
+              clauses: ClausesOpt = Path("clauses"),
+              set_name: Annotated[str | None, typer.Option("--set", help="Clause set (default: the one the file "
+                                                                           "names).")] = None,
+              form_id: Annotated[str | None, typer.Option("--form", help="Form ID (default: the one the file "
+                                                                          "names).")] = None,
+              ) -> None:
+    """Print the values of filled forms, checked against the form definitions (exit 1 on errors)."""
+    from .forms.read import read_forms
+    from .forms.values import render_values
+
+    report = Report()
+    records = read_forms(files, clauses, report, set_name, form_id)
+    if records:
+        typer.echo(render_values(records, fmt.value), nl=False)
+    _finish(report, Format.text)
 
 
 @app.command()

@@ -33,10 +33,26 @@ class Style:
 
 
 @dataclass(frozen=True)
+class FieldSpec:
+    """A blank of a form. Printed, it is what the kind asks for (a line, 年　月　日, 18 boxes,
+    □是　□否 …); in a fillable document it is an input, a PDF form field or a content control."""
+
+    name: str
+    kind: str  # model.FieldKind
+    label: str = ""  # what it asks for (tooltip, accessible name)
+    lines: int = 1  # multiline: lines to write on
+    options: tuple[str, ...] = ()  # choice
+    width: float = 0  # characters, for a blank inside text; 0: by kind
+    required: bool = False
+    whole_cell: bool = False  # the blank is a whole table cell (the cell is the box: no underline)
+
+
+@dataclass(frozen=True)
 class Span:
     text: str
     link: str | None = None  # anchor this span links to
     href: str | None = None  # a URL outside this document (HTML only; printed formats show the text)
+    field: FieldSpec | None = None  # a form blank (its text is empty)
 
 
 @dataclass
@@ -157,6 +173,8 @@ class Document:
     page: PageSetup = PageSetup()
     lang: str = "zh-CN"
     meta: dict[str, str] = field(default_factory=dict)  # the set's metadata, for bureau templates
+    keywords: str = ""  # PDF /Keywords, DOCX keywords: how a filled form names its definition
+    fillable: bool = False  # form blanks become inputs (HTML), AcroForm fields (PDF); DOCX always has controls
 
 
 def paras(blocks: Iterable[Block]) -> Iterator[Para]:

@@ -290,12 +290,17 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, name: str,
-                    origins: dict[tuple[str, str], Position], owners: tuple[str, ...] = ()) -> None:
-    """Positions by ID and key; and every text by the IDs that hold it (TEXT + text), so a
-    problem in a list item or a table cell is reported at its own line."""
+                    origins: dict[tuple[str, str], Position], owners: tuple[str, ...] = (),
+                    owner: tuple[str, int] | None = None) -> None:
+    """Positions by ID and key; every text by the IDs that hold it (TEXT + text), so a problem in
+    a list item or a table cell is reported at its own line; and inside an identified object every
+    nested value by its dotted path from the object (``rows.2.1.colspan``), for form checks."""
     if isinstance(data, str):
-        for owner in owners:
-            origins.setdefault((owner, TEXT + data), Position(name, *located.where(path)))
+        for holder in owners:
+            origins.setdefault((holder, TEXT + data), Position(name, *located.where(path)))
+    if owner is not None and len(path) > owner[1]:
+        inner = ".".join(str(p) for p in path[owner[1]:])
+        origins.setdefault((owner[0], inner), Position(name, *located.where(path)))
     if isinstance(data, dict):
         # objects are located by their ID; standard.yaml's keys by the set's code
         ident = data.get("id") if path else data.get("id", data.get("code"))
@@ -309,11 +314,12 @@ def _record_origins(data: Any, path: tuple[str | int, ...], located: Located, na
             origins[(ident, f"#{count}")] = here
             for key in data:
                 origins.setdefault((ident, str(key)), Position(name, *located.where((*path, key))))
+            owner = (ident, len(path))
         for key, value in data.items():
-            _record_origins(value, (*path, key), located, name, origins, owners)
+            _record_origins(value, (*path, key), located, name, origins, owners, owner)
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            _record_origins(value, (*path, i), located, name, origins, owners)
+            _record_origins(value, (*path, i), located, name, origins, owners, owner)
 
 
 def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,

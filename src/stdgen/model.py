@@ -116,6 +116,7 @@ class Clause(Strict):
     table: Table | None = None
     figure: Figure | None = None
     form: ClauseId | None = None  # a form of the set shown here as a table
+    uses_forms: list[ClauseId] = []  # forms this clause relies on; each form names it back
     notes: list[Text] = []
     examples: list[Text] = []
     clauses: list[Clause] = []
@@ -166,19 +167,73 @@ class Reference(Strict):
     title: Text
 
 
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+"""A fillable field's name: the AcroForm field, the content control's tag, the HTML input's name."""
+
+FieldKind = Literal["text", "multiline", "date", "time", "phone", "id-card", "checkbox", "choice",
+                    "signature", "seal"]
+"""What a field is: it decides what the blank prints (年　月　日, 18 boxes, □是　□否 …) and how it is filled."""
+
+
+class FormField(Strict):
+    """A field of a form. Grid cells may define their field in place (``field:`` and ``kind:``);
+    blanks inside text (``［field:name］``) name a field defined here."""
+
+    name: FieldName
+    kind: FieldKind = "text"
+    label: str | None = None  # what the field asks for, when the text around it does not say
+    required: bool = False
+    lines: int = Field(default=1, ge=1, le=20)  # multiline: ruled lines to write on
+    options: list[Text] = []  # choice: the options (default 是, 否)
+    width: int = Field(default=0, ge=0, le=40)  # blank width in characters inside text (0: by kind)
+
+
 class FormCell(Strict):
     label: str | None = None  # printed text
-    field: str | None = None  # name of a fillable field
-    kind: Literal["text", "date", "phone", "signature", "multiline"] = "text"
+    text: str | None = None  # printed text with blanks ［field:name］; a line break starts a new line
+    field: FieldName | None = None  # a fillable field defined here
+    kind: FieldKind = "text"
+    required: bool = False
+    lines: int = Field(default=1, ge=1, le=20)
+    options: list[Text] = []
     colspan: int = Field(default=1, ge=1, le=12)
     rowspan: int = Field(default=1, ge=1, le=12)
+    align: Literal["left", "center", "right"] = "left"
+
+
+class TickItem(Strict):
+    """A numbered item with a box to tick (e.g. a missing document)."""
+
+    field: FieldName  # a checkbox
+    text: Text  # may hold blanks
+
+
+class LetterBlock(Strict):
+    """A paragraph of a letter form (blanks inside the text), or a list of items to tick."""
+
+    text: str | None = None
+    items: list[TickItem] = []
+    align: Literal["indent", "left", "right", "center"] = "indent"
+
+
+class LetterPart(Strict):
+    title: str | None = None  # 回执, 存根 for a tear-off part
+    body: list[LetterBlock] = []
+    signature: list[str] = []  # right-aligned lines: （盖章）, 经办人：［field:clerk］, ［field:signed_on］
 
 
 class Form(Strict):
+    """A grid form (``columns`` + ``rows``) or a letter form (``body``), optionally with a tear-off part."""
+
     id: ClauseId
     title: Text
-    columns: int = Field(ge=1, le=12)
-    rows: list[list[FormCell]]
+    number: str | None = None  # a printed document number line, e.g. 编号：［field:doc_no］
+    fields: list[FormField] = []
+    columns: int | None = Field(default=None, ge=1, le=12)
+    rows: list[list[FormCell]] = []
+    body: list[LetterBlock] = []
+    signature: list[str] = []
+    tear_off: LetterPart | None = None  # printed after a cut line
     source: Source | None = None
 
 

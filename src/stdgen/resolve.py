@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from .diagnostics import Report
+from .forms.validate import check_forms, form_users
 from .loader import LoadedSet
 from .model import Annex, Clause, ClauseSet, Form, Standard, Table
 
@@ -77,6 +78,7 @@ class ResolvedSet:
     form_tables: dict[str, str] = field(default_factory=dict)  # form id → table number
     figure_files: dict[str, Path] = field(default_factory=dict)  # figure id → its image file (checked: F010)
     parent: ResolvedSet | None = None  # the resolved set a variant extends
+    form_users: dict[str, list[str]] = field(default_factory=dict)  # form id → clauses/annexes relying on it
 
     @property
     def standard(self) -> Standard:
@@ -152,9 +154,11 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     _find_figure_files(resolved, loaded, report)
     for form in cs.forms:
         if form.id not in targets:
-            claim(form.id, Target("form", form.title))
+            claim(form.id, Target("form", f"《{form.title}》"))
     _check_structure(resolved, loaded, report)
     _check_references(resolved, loaded, report, known_elsewhere, present)
+    resolved.form_users = form_users((n.item for n in resolved.nodes()), {f.id for f in cs.forms})
+    check_forms(loaded, resolved.form_users, report)
     return resolved
 
 
@@ -250,7 +254,7 @@ def _claim_table(item: Clause | Annex, number: str, resolved: ResolvedSet,
     if table is not None:
         claim(table.id, Target("table", f"表{number}"))
         return 1
-    if item.form is not None and item.form in forms:
+    if item.form is not None and item.form in forms and forms[item.form].rows:  # a letter form is no table
         resolved.form_tables[item.form] = f"表{number}"
         claim(item.form, Target("table", f"表{number}"))
         return 1
@@ -404,9 +408,14 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
                 report.add("R006", f"related ID '{other}' exists in no loaded clause set",
                            loaded.where(node.id, "related"), "check the ID in the other set")
         form = node.item.form
-        if form is not None and form not in resolved.form_tables:
+        if form is not None and form not in {f.id for f in resolved.clause_set.forms}:
             report.add("R008", f"form '{form}' is not defined in this set",
                        loaded.where(node.id, "form"), "define it under 'forms:' in a content file")
+        forms = {f.id for f in resolved.clause_set.forms}
+        for i, used in enumerate(node.item.uses_forms if isinstance(node.item, Clause) else []):
+            if used not in forms:
+                report.add("R008", f"form '{used}' is not defined in this set",
+                           loaded.where(node.id, f"uses_forms.{i}"), "define it under 'forms:' in a content file")
     _report_absent(resolved, loaded, absent, report)
 
 

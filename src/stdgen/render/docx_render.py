@@ -27,6 +27,7 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from ..doctree import Cell, Document, Figure, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
+from .docx_fields import add_control
 from .html import header_text, marker
 
 EAST_ASIAN = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
@@ -73,6 +74,7 @@ class _Writer:
         self.bookmark_names: set[str] = set()
         self.style_ids: dict[str, str] = {}
         self.next_bookmark_id = 1
+        self.next_control_id = 0
         self.text_width_mm = doc.page.width_mm - doc.page.inside_mm - doc.page.outside_mm
 
     # --- styles -------------------------------------------------------------------------
@@ -221,6 +223,10 @@ class _Writer:
         return out
 
     def _span(self, out: Paragraph, span: Span) -> None:
+        if span.field is not None:  # a form blank: a content control
+            self.next_control_id += 1
+            add_control(out, span.field, self.next_control_id)
+            return
         if not span.link:
             _add_text(out, span.text)
             return
@@ -496,4 +502,5 @@ def _document_settings(out: docx.document.Document) -> None:
 def write_docx(doc: Document, path: Path) -> None:
     out = _Writer(doc).write()
     out.core_properties.title = doc.title
+    out.core_properties.keywords = doc.keywords
     out.save(str(path))

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..doctree import Document, Para, Section, Style
 from . import templates
+from .fields import FIELD_CSS, field_html
 
 HERE = Path(__file__).parent
 FONT_STACKS = {
@@ -48,7 +49,8 @@ def render_html(doc: Document, font_stacks: dict[str, str] | None = None, extern
         "cover.html.j2") and any(s.name == "cover" for s in doc.sections) else None
     return templates.render("document.html.j2", doc=doc, css=Markup(css.replace("</", "<\\/")), cover=cover,
                             marker=marker, block_kind=lambda block: type(block).__name__, roman_anchors=roman,
-                            external_links=external_links, image_uri=image_uri)
+                            external_links=external_links, image_uri=image_uri,
+                            field_html=field_html)
 
 
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
@@ -64,7 +66,7 @@ def write_html(doc: Document, path: Path) -> None:
 
 
 def stylesheet(doc: Document, fonts: dict[str, str]) -> str:
-    rules = [_base(fonts), _page_rules(doc, fonts)]
+    rules = [_base(fonts), _page_rules(doc, fonts), FIELD_CSS]
     rules.extend(_style_rule(name, style, fonts) for name, style in doc.styles.items())
     return "\n".join(rules)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...doctree import Block, Cell, Document, Figure, ListBlock, ListItem, Para, Rule, Section, Span, Split, Table, Toc
-from ...model import Annex, Clause, Form, Standard
+from ...model import Annex, Clause, Standard
 from ...model import ListItem as ItemData
 from ...model import Table as TableData
 from ...resolve import Node, ResolvedSet, Target
+from ..forms.tree import FORM_STYLES, form_blocks
 from .styles import STYLES
 from .wording import MISSING, MISSING_CHAPTER, MISSING_CLAUSE, TRUNCATED, foreword, references_lead, terms_lead
 
@@ -38,7 +39,7 @@ def build(rs: ResolvedSet) -> Document:
     return Document(
         title=f"{std.number or ''} {std.title.zh}".strip(),
         meta=template_meta(std),
-        styles=STYLES,
+        styles={**STYLES, **FORM_STYLES},
         sections=[
             Section("cover", "none", None, _cover(std), odd_start=True),
             Section("front", "roman", header, front_blocks),
@@ -191,7 +192,8 @@ def _content(rs: ResolvedSet, item: Clause | Annex) -> Iterator[Block]:
     if item.form is not None:
         form = next((f for f in rs.clause_set.forms if f.id == item.form), None)
         if form is not None:
-            yield form_table(form, rs.form_tables.get(form.id, ""))
+            number = rs.form_tables.get(form.id, "")
+            yield from form_blocks(rs, form, f"{number}{IDEO_SPACE}{form.title}".strip())
     if isinstance(item, Clause):
         yield from _notes(rs, item.notes, "注", "note")
         yield from _notes(rs, item.examples, "示例", "example")
@@ -236,16 +238,6 @@ def _table(rs: ResolvedSet, data: TableData) -> Table:
     caption = Para.of("table-caption", f"{number}{IDEO_SPACE}{data.caption}")
     width = max(len(r) for r in [*head, *rows]) if (head or rows) else 1
     return Table(head + rows, caption, width, len(head), anchor=data.id)
-
-
-def form_table(form: Form, number: str) -> Table:
-    """A form as a printable table: labels printed, fields left blank to write in."""
-    rows = [
-        [Cell([Para.of("cell", c.label or "")], c.colspan, c.rowspan, field=c.field) for c in row]
-        for row in form.rows
-    ]
-    caption = Para.of("table-caption", f"{number}{IDEO_SPACE}{form.title}".strip())
-    return Table(rows, caption, form.columns, 0, min_row_mm=12, anchor=form.id)
 
 
 def _annex(rs: ResolvedSet, node: Node) -> Iterator[Block]:

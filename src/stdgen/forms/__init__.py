@@ -1,0 +1,1 @@
+"""Forms as data: definitions, validation, reading filled forms back."""
