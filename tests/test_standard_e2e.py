@@ -197,7 +197,7 @@ def test_failed_build_keeps_previous_output(built: Path, resolved: ResolvedSet, 
                                             tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(built, out / SET)
-    before = {p.name: p.read_bytes() for p in (out / SET).iterdir()}
+    before = {str(p.relative_to(out)): p.read_bytes() for p in (out / SET).rglob("*") if p.is_file()}
 
     def broken(*_: object) -> None:
         raise RuntimeError("renderer exploded")
@@ -206,6 +206,6 @@ def test_failed_build_keeps_previous_output(built: Path, resolved: ResolvedSet, 
     report = Report()
     assert build_set(resolved, out, report) == []
     assert [d.code for d in report.items] == ["B001"]
-    after = {p.name: p.read_bytes() for p in (out / SET).iterdir()}
+    after = {str(p.relative_to(out)): p.read_bytes() for p in (out / SET).rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in out.iterdir()] == [SET]  # no staging folder left behind

@@ -29,7 +29,7 @@ FIELD_CSS = """
 .ruled .line { display: block; height: 2.2em; border-bottom: 0.6pt solid #000; }
 .seal-blank { display: inline-block; min-width: 8em; text-align: right; }
 .choice label { margin-right: 1em; white-space: nowrap; }
-input { display: inline-block; }  /* WeasyPrint's form style would put each input on a line of its own */
+input { display: inline-block; max-width: 100%; }  /* WeasyPrint's form style would put each input on a line of its own */
 input, textarea { font: inherit; font-size: 10.5pt; border: 0; border-bottom: 0.6pt solid #000; background: #fff;
   padding: 1pt 2pt; box-sizing: border-box; vertical-align: bottom; }
 td input, td textarea { width: 100%; }
@@ -39,7 +39,7 @@ input[type=checkbox], input[type=radio] { width: 1em; height: 1em; border: 0.6pt
 input.idcard-input { letter-spacing: 0.3em; min-width: 18em; }
 @media screen { input, textarea { min-height: 2.2em; font-size: 16px; } input[type=checkbox],
   input[type=radio] { min-height: 0; width: 1.4em; height: 1.4em; } }
-@media print { input, textarea { background: transparent; } }
+@media print { input, textarea { background: transparent; font-family: "DejaVu Sans", "Liberation Sans", sans-serif; } }
 """
 
 
