@@ -46,7 +46,7 @@ from .render.html import write_html
 from .render.pdf import write_pdf
 from .reproducible import seal, source_date
 from .resolve import ResolvedSet
-from .unit import Unit
+from .unit import Unit as Unit  # re-exported: artifacts and tests name it build.Unit
 from .version import digest
 from .workspace import Workspace
 

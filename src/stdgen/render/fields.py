@@ -29,7 +29,7 @@ FIELD_CSS = """
 .ruled .line { display: block; height: 2.2em; border-bottom: 0.6pt solid #000; }
 .seal-blank { display: inline-block; min-width: 8em; text-align: right; }
 .choice label { margin-right: 1em; white-space: nowrap; }
-input { display: inline-block; max-width: 100%; }  /* WeasyPrint's form style would put each input on a line of its own */
+input { display: inline-block; max-width: 100%; }  /* else WeasyPrint puts each input on a line of its own */
 input, textarea { font: inherit; font-size: 10.5pt; border: 0; border-bottom: 0.6pt solid #000; background: #fff;
   padding: 1pt 2pt; box-sizing: border-box; vertical-align: bottom; }
 td input, td textarea { width: 100%; }
