@@ -17,7 +17,7 @@ from stdgen.cli import app
 runner = CliRunner()
 CONSTRUCTS = (model.Standard, model.Title, model.Clause, model.Term, model.Annex, model.Table, model.Figure,
               model.Form, model.FormCell, model.PhraseGroup, model.ForbiddenPhrase, model.Check, model.Source,
-              model.Suppression, model.ListItem)
+              model.Suppression, model.ListItem, model.FormField, model.LetterBlock, model.TickItem, model.LetterPart)
 
 
 @pytest.mark.parametrize("edition", ["2020", "2009"])
