@@ -97,6 +97,9 @@ def test_index_lists_the_sets_with_number_title_status_and_version(site: Path) -
     assert "来源文本不完整" in index  # window-conduct
     assert re.search(r"条款集版本 <code>[0-9a-f]{12}</code>", index)
     assert 'href="site/concordance.html"' in index and 'href="site/xref.html"' in index
+    # a variant names the set it is based on, and its 差异对照表 is among its pages (declared by its artifact)
+    assert re.search(r'变体，基于 <a href="#set-db34-t-3395-2019">DB34/T 3395—2019</a>（\d+处变更）', index)
+    assert 'href="site/example-city-variant/changes.html">差异对照表</a>' in index
 
 
 def test_standard_page_has_semantic_headings_side_toc_and_viewport(site: Path) -> None:

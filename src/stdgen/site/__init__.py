@@ -248,6 +248,14 @@ def render_page(page: SitePage, pages: list[SitePage], places: Places, site_path
         image_uri=image_uri)
 
 
+def _set_label(sets: dict[str, ResolvedSet], name: str | None) -> tuple[str, str] | None:
+    """(label, folder) of a variant's parent, when it has one."""
+    if name is None:
+        return None
+    parent = sets.get(name)
+    return ((parent.standard.number or parent.standard.title.zh) if parent else name), name
+
+
 def render_index(sets: dict[str, ResolvedSet], pages: list[SitePage]) -> str:
     rows = []
     for name, rs in sets.items():
@@ -257,6 +265,7 @@ def render_index(sets: dict[str, ResolvedSet], pages: list[SitePage]) -> str:
                                      f"{std.implemented}实施" if std.implemented else "") if x)
         rows.append({"name": name, "number": std.number or "", "title": std.title.zh, "status": status,
                      "edition": dates, "version": version(rs.clause_set), "replaces": "、".join(std.replaces),
+                     "extends": _set_label(sets, rs.clause_set.extends), "changes": len(rs.clause_set.changes),
                      "kind": "地方标准" if std.kind == "local-standard" else "规范性文件",
                      "pages": [(p.label, f"{SITE}/{p.path}") for p in pages if p.set_name == name]})
     cross = [(p.label, f"{SITE}/{p.path}") for p in pages if p.set_name is None]
