@@ -88,7 +88,7 @@ def test_phrases_print_small_under_the_row(sets: dict[str, ResolvedSet]) -> None
     doc = checklist_document(cl)
     table = next(b for b in doc.sections[0].blocks if isinstance(b, Table) and b.header_rows)
     small = [p.text for row in table.rows for cell in row for p in cell.paras if p.style == "cell-phrases"]
-    assert len(small) == 2 and small[1].startswith("忌语：　“喂！”")
+    assert len(small) == 2 and small[1].startswith("忌语：“喂！”（称呼、问候、接打电话时）；“我不知道。”")
     assert doc.styles["cell-phrases"].size < doc.styles["cell"].size
     assert 'class="cell-phrases"' in render_html(doc)
 

@@ -71,8 +71,14 @@ class Row:
         """The requirement as plain text, one line per paragraph or list item, then the phrases on one line."""
         lines = [_plain(line) for line in self.lines]
         if self.phrases:
-            lines.append("　".join(self.phrases))
+            lines.append(self.phrase_line)
         return "\n".join(lines)
+
+    @property
+    def phrase_line(self) -> str:
+        """The listed phrases on one line: 忌语：“喂！”（称呼、问候、接打电话时）；“我不知道。”…"""
+        lead, *phrases = self.phrases or ("",)
+        return lead + "；".join(phrases)
 
     @property
     def short(self) -> str:

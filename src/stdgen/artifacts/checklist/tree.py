@@ -128,7 +128,7 @@ def _check_row(row: Row, standard_href: str) -> list[Cell]:
     requirement = [Para.of("cell-title", row.title)] if row.title else []
     requirement.extend(Para("cell", _spans(line, standard_href)) for line in row.lines)
     if row.phrases:
-        requirement.append(Para.of("cell-phrases", "　".join(row.phrases)))
+        requirement.append(Para.of("cell-phrases", row.phrase_line))
     return [
         _text("cell-center", str(row.index)),
         clause,
