@@ -41,9 +41,27 @@ class Applied:
 
 
 class _Tree:
+    """The parent's clauses as mutable lists, with an index from ID to the list holding it (so a
+    change finds its clause without walking the tree) and from each list to its owner's ID."""
+
     def __init__(self, cs: ClauseSet) -> None:
+        self.container: dict[str, list[_Slot]] = {}
+        self.owners: dict[int, str] = {}
         self.body = [_slot(c) for c in cs.clauses]
         self.annexes = [_slot(a) for a in cs.annexes]
+        self.register(self.body, "")
+        self.register(self.annexes, "")
+
+    def register(self, slots: list[_Slot], owner: str) -> None:
+        self.owners[id(slots)] = owner
+        for s in slots:
+            self.container[s.item.id] = slots
+            self.register(s.children, s.item.id)
+
+    def insert(self, slots: list[_Slot], index: int, slot: _Slot) -> None:
+        slots.insert(index, slot)
+        self.container[slot.item.id] = slots
+        self.register(slot.children, slot.item.id)
 
     def lists(self) -> Iterator[list[_Slot]]:
         def walk(slots: list[_Slot]) -> Iterator[list[_Slot]]:
@@ -55,19 +73,21 @@ class _Tree:
         yield from walk(self.annexes)
 
     def find(self, ident: str) -> tuple[list[_Slot], int] | None:
-        for slots in self.lists():
-            for i, s in enumerate(slots):
-                if s.item.id == ident:
-                    return slots, i
+        slots = self.container.get(ident)
+        if slots is None or not self.attached(slots):
+            return None  # never there, or removed since (itself or a clause above it)
+        for i, s in enumerate(slots):
+            if s.item.id == ident:
+                return slots, i
         return None
 
     def owner(self, slots: list[_Slot]) -> str:
         """The ID of the clause or annex whose sub-clauses these are ("" for chapters or annexes)."""
-        for siblings in self.lists():
-            for s in siblings:
-                if s.children is slots:
-                    return s.item.id
-        return ""
+        return self.owners.get(id(slots), "")
+
+    def attached(self, slots: list[_Slot]) -> bool:
+        """Whether a list still hangs in the tree: its owner was not removed."""
+        return slots is self.body or slots is self.annexes or self.find(self.owner(slots)) is not None
 
     def ids(self) -> list[str]:
         return [s.item.id for slots in self.lists() for s in slots]
@@ -133,7 +153,7 @@ def _apply(tree: _Tree, index: int, change: Change, code: str, parent_ids: set[s
     elif kind == "modify":
         _modify(tree, index, change, applied, at, report)
     elif kind == "add":
-        _add(tree, index, change, code, parent_ids | set(tree.ids()), applied, at, report)
+        _add(tree, index, change, code, parent_ids | applied.added, applied, at, report)
     else:
         _move(tree, index, change, at, report)
 
@@ -323,7 +343,7 @@ def _move(tree: _Tree, index: int, change: Change, at: At, report: Report) -> No
         return
     slots.pop(i)
     if not _place(tree, moving, change.place, index, at, report):
-        slots.insert(i, moving)
+        tree.insert(slots, i, moving)
 
 
 def _slot_ids(slot: _Slot) -> Iterator[str]:
@@ -345,7 +365,7 @@ def _place(tree: _Tree, slot: _Slot, place: tuple[str, str], index: int, at: At,
         if isinstance(slot.item, Annex):
             report.add("V007", "an annex cannot go inside another clause", at(index, where), "use before or after")
             return False
-        target.children.append(slot)
+        tree.insert(target.children, len(target.children), slot)
         return True
     among_annexes = slots is tree.annexes
     if among_annexes != isinstance(slot.item, Annex):
@@ -353,7 +373,7 @@ def _place(tree: _Tree, slot: _Slot, place: tuple[str, str], index: int, at: At,
                    f"{'the annexes' if among_annexes else 'clauses'}", at(index, where),
                    "place a clause next to a clause (or inside an annex), an annex next to an annex")
         return False
-    slots.insert(i if where == "before" else i + 1, slot)
+    tree.insert(slots, i if where == "before" else i + 1, slot)
     return True
 
 
