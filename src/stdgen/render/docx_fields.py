@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from ..doctree import FieldSpec
 from .fields import DATE, DEFAULT_OPTIONS, ID_DIGITS, TIME, WIDTH
 
-CHECKED, UNCHECKED = "☒", "☐"
+UNCHECKED = "□"  # GBK, as the printed box; Word shows ☒ once ticked
 LINE = "＿"  # a full-width low line: the blank prints as a line in Word, WPS and LibreOffice alike
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
@@ -66,10 +66,10 @@ def add_control(out: Paragraph, f: FieldSpec, control_id: int) -> None:
         checked = OxmlElement("w14:checked")
         checked.set(f"{{{W14}}}val", "0")
         box.append(checked)
-        for state, char in (("w14:checkedState", "2612"), ("w14:uncheckedState", "2610")):
+        for state, char, font in (("w14:checkedState", "2612", "MS Gothic"), ("w14:uncheckedState", "25A1", "宋体")):
             element = OxmlElement(state)
             element.set(f"{{{W14}}}val", char)
-            element.set(f"{{{W14}}}font", "MS Gothic")
+            element.set(f"{{{W14}}}font", font)
             box.append(element)
     elif f.kind == "choice":
         drop = _el("w:dropDownList", pr)

@@ -39,7 +39,7 @@ FORM_STYLES: dict[str, Style] = {
 }
 STYLES: dict[str, Style] = {**FORM_STYLES, "header": Style("表单_页眉", "song", 9, "right"),
                             "footer": Style("表单_页脚", "song", 9, "center")}
-CUT_LINE = "✂" + "－" * 12 + "（沿此线剪开）" + "－" * 12
+CUT_LINE = "－" * 13 + "（沿此线剪开）" + "－" * 13  # GBK only: a DOCX names fonts, embeds none
 TEXT_STYLE = {"indent": "form-text", "left": "form-text-left", "right": "form-text-right",
               "center": "form-text-center"}
 CELL_STYLE = {"left": "form-cell", "center": "form-cell-center", "right": "form-cell-right"}
