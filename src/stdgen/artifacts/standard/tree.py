@@ -11,7 +11,18 @@ from ...model import Table as TableData
 from ...resolve import Node, ResolvedSet, Target
 from ..forms.tree import FORM_STYLES, form_blocks
 from .styles import STYLES
-from .wording import MISSING, MISSING_CHAPTER, MISSING_CLAUSE, TRUNCATED, foreword, references_lead, terms_lead
+from .wording import (
+    MISSING,
+    MISSING_CHAPTER,
+    MISSING_CLAUSE,
+    TRUNCATED,
+    annex_kind,
+    foreword,
+    keep_together,
+    references_lead,
+    terms_lead,
+    wording,
+)
 
 IDEO_SPACE = "\u3000"
 DASH = "——"
@@ -59,7 +70,7 @@ def template_meta(std: Standard) -> dict[str, str]:
 
 def _cover(std: Standard) -> list[Block]:
     blocks: list[Block] = []
-    meta = [f"ICS {std.ics}" if std.ics else "", f"CCS {std.ccs}" if std.ccs else "",
+    meta = [f"ICS {std.ics}" if std.ics else "", f"{wording(std).ccs_label}{std.ccs}" if std.ccs else "",
             f"备案号：{std.filing_number}" if std.filing_number else ""]
     blocks.extend(Para.of("cover-meta", line or IDEO_SPACE) for line in meta)
     if std.mark:
@@ -138,13 +149,14 @@ def _scope(rs: ResolvedSet) -> list[Block]:
 
 def _references(std: Standard) -> list[Block]:
     blocks: list[Block] = [_chapter_heading("2", "规范性引用文件", "normative-references"),
-                           Para.of("body", references_lead(std))]
-    blocks.extend(Para.of("body", f"{ref.number}{IDEO_SPACE}{ref.title}") for ref in std.normative_references)
+                           Para.of("body", keep_together(references_lead(std)))]
+    blocks.extend(Para.of("body", keep_together(f"{ref.number}{IDEO_SPACE}{ref.title}"))
+                  for ref in std.normative_references)
     return blocks
 
 
 def _terms(rs: ResolvedSet) -> list[Block]:
-    blocks: list[Block] = [_chapter_heading("3", "术语和定义", "terms"), Para.of("body", terms_lead(rs))]
+    blocks: list[Block] = [_chapter_heading("3", "术语和定义", "terms"), Para.of("body", keep_together(terms_lead(rs)))]
     for i, term in enumerate(rs.clause_set.terms):
         name = f"{term.term}{IDEO_SPACE}{term.en}" if term.en else term.term
         blocks.append(Para.of("term-number", rs.term_number(i), anchor=term.id))
@@ -243,7 +255,7 @@ def _table(rs: ResolvedSet, data: TableData) -> Table:
 def _annex(rs: ResolvedSet, node: Node) -> Iterator[Block]:
     annex = node.item
     assert isinstance(annex, Annex)
-    kind = "（规范性）" if annex.normative else "（资料性）"
+    kind = annex_kind(rs.standard, annex.normative)
     yield Para.of("annex-label", f"附录{node.number}", anchor=node.id, new_page=True, toc_level=1,
                   toc_text=f"附录{node.number}{kind}{IDEO_SPACE}{annex.title}")
     yield Para.of("annex-kind", kind)
@@ -258,14 +270,14 @@ def _bibliography(std: Standard) -> list[Block]:
     if not std.bibliography:
         return []
     return [Para.of("bib-title", "参考文献", anchor="bibliography", new_page=True, toc_level=1),
-            *[Para.of("bib-entry", f"[{i + 1}]{IDEO_SPACE}{e}") for i, e in enumerate(std.bibliography)]]
+            *[Para.of("bib-entry", keep_together(f"[{i + 1}]{IDEO_SPACE}{e}")) for i, e in enumerate(std.bibliography)]]
 
 
 def _spans(rs: ResolvedSet, text: str) -> list[Span]:
     """Text with [[ID]] references as linked spans in GB/T wording."""
     spans: list[Span] = []
     for part in rs.split(text):
-        spans.append(Span(part) if isinstance(part, str) else _ref_span(rs, part))
+        spans.append(Span(keep_together(part)) if isinstance(part, str) else _ref_span(rs, part))
     return spans or [Span("")]
 
 

@@ -2,16 +2,62 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ...model import Standard
 from ...resolve import ResolvedSet
 
-DRAFTED_2020 = "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。"
-DRAFTED_2009 = "本标准按照 GB/T 1.1-2009 给出的规则起草。"
 PATENT = "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。"
-REFS_2020 = ("下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，"
-             "仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。")
-REFS_2009 = ("下列文件对于本文件的应用是必不可少的。凡是注日期的引用文件，仅所注日期的版本适用于本文件。"
-             "凡是不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Every string of a standard that depends on the GB/T 1.1 edition it was drafted under."""
+
+    self_name: str  # how a local standard calls itself
+    drafted: str  # first sentence of 前言
+    normative_annex: str  # second line of an annex heading, also in the 目次
+    informative_annex: str
+    ccs_label: str  # before the CCS code on the cover ("" : the code alone)
+    references_lead: str  # chapter 2 lead-in
+
+
+NBSP = "\u00a0"  # "GB/T 1.1" never breaks, and justification never stretches it
+EDITIONS: dict[str, Wording] = {
+    "2020": Wording(
+        "本文件",
+        f"本文件按照GB/T{NBSP}1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。",
+        "（规范性）", "（资料性）", "CCS ",
+        "下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，"
+        "仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。"),
+    "2009": Wording(
+        "本标准",
+        f"本标准按照GB/T{NBSP}1.1—2009给出的规则起草。",
+        "（规范性附录）", "（资料性附录）", "",
+        "下列文件对于本文件的应用是必不可少的。凡是注日期的引用文件，仅所注日期的版本适用于本文件。"
+        "凡是不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。"),
+}
+
+
+DOCUMENT_NUMBER = re.compile(r"\b((?:GB|DB\d{2,6}|[A-Z]{2})(?:/[TZ])?) (?=\d)")
+
+
+def keep_together(text: str) -> str:
+    """A document number (``GB/T 32169.1``, ``DB34/T 3395—2019``) with a no-break space: it is never
+    split across lines, and justification does not stretch it."""
+    return DOCUMENT_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
+
+
+def wording(std: Standard) -> Wording:
+    return EDITIONS[std.edition]
+
+
+def annex_kind(std: Standard, normative: bool) -> str:
+    words = wording(std)
+    return words.normative_annex if normative else words.informative_annex
+
+
 NO_REFS = "本文件没有规范性引用文件。"
 NO_TERMS = "本文件没有需要界定的术语和定义。"
 MISSING = {
@@ -26,8 +72,9 @@ INCOMPLETE = "本文件的来源文本不完整：本文件只收录来源文本
 
 
 def self_name(std: Standard) -> str:
-    """How the document calls itself: 本标准 under GB/T 1.1-2009, 本文件 under 2020."""
-    return "本标准" if std.edition == "2009" and std.kind == "local-standard" else "本文件"
+    """How the document calls itself: 本标准 under GB/T 1.1—2009, 本文件 under 2020 (and for a
+    normative document that is not a standard)."""
+    return wording(std).self_name if std.kind == "local-standard" else "本文件"
 
 
 DEFAULT_ORDER = ("drafted", "replaces", "patent", "proposer", "administered_by", "drafting_units",
@@ -48,9 +95,9 @@ def _foreword_parts(std: Standard) -> dict[str, list[str]]:
     me = self_name(std)
     parts: dict[str, list[str]] = {}
     if std.kind == "local-standard":
-        parts["drafted"] = [DRAFTED_2009 if std.edition == "2009" else DRAFTED_2020]
+        parts["drafted"] = [wording(std).drafted]
     elif std.source is not None:
-        parts["drafted"] = [f"本文件按照GB/T 1.1—2020规定的结构编排，内容取自{std.source.document}。"]
+        parts["drafted"] = [f"本文件按照GB/T{NBSP}1.1—2020规定的结构编排，内容取自{std.source.document}。"]
     if std.replaces:
         parts["replaces"] = [f"{me}代替{'、'.join(std.replaces)}。"]
     if std.patent_notice:
@@ -78,7 +125,7 @@ def references_lead(std: Standard) -> str:
         return MISSING["normative_references"]
     if not std.normative_references:
         return NO_REFS
-    return REFS_2009 if std.edition == "2009" else REFS_2020
+    return wording(std).references_lead
 
 
 def terms_lead(rs: ResolvedSet) -> str:
@@ -88,6 +135,5 @@ def terms_lead(rs: ResolvedSet) -> str:
         return NO_TERMS
     std = rs.standard
     if std.terms_from:
-        sep = " 和 " if std.edition == "2009" else "和"
-        return f"{sep.join(std.terms_from)}界定的以及下列术语和定义适用于本文件。"
+        return f"{'和'.join(std.terms_from)}界定的以及下列术语和定义适用于本文件。"
     return "下列术语和定义适用于本文件。"
