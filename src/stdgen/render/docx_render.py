@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -27,13 +27,16 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from ..doctree import Cell, Document, Figure, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
+from .docx_defaults import apply_chinese_defaults
 from .docx_fields import add_control
-from .html import header_text, marker
+from .html import LINE_HEIGHT, header_text, marker
+from .pdf import page_folios
 
 EAST_ASIAN = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 LATIN = "Times New Roman"
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+RUNNING_GAP_MM = 10  # from the header to the text area, and from the text area to the footer
 PAGE_FORMAT = {"roman": "upperRoman", "arabic": "decimal"}
 SETTINGS_ORDER = (
     "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
@@ -64,8 +67,9 @@ SETTINGS_ORDER = (
 
 
 class _Writer:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, folios: dict[str, str]) -> None:
         self.doc = doc
+        self.folios = folios  # anchor → printed page number, for the 目次
         self.out = docx.Document()
         body_end = self.out.element.body.sectPr  # the last section's properties close the body
         assert body_end is not None
@@ -79,9 +83,11 @@ class _Writer:
 
     # --- styles -------------------------------------------------------------------------
     def define_styles(self) -> None:
+        apply_chinese_defaults(self.out)
         normal = self.out.styles["Normal"]
         _set_fonts(normal.element, "song")
         normal.font.size = Pt(10.5)
+        _line_spacing(normal.element.get_or_add_pPr(), 10.5)
         for style in self.doc.styles.values():
             if style.docx_name in [s.name for s in self.out.styles]:
                 continue
@@ -96,24 +102,21 @@ class _Writer:
         st.font.bold = style.bold
         fmt = st.paragraph_format
         fmt.alignment = ALIGN[style.align]
-        fmt.space_before = Pt(style.top_mm * 2.835) if style.top_mm else None
         ppr = st.element.get_or_add_pPr()
-        spacing = OxmlElement("w:spacing")
-        spacing.set(qn("w:beforeLines"), str(int(style.before * 100)))
-        spacing.set(qn("w:afterLines"), str(int(style.after * 100)))
-        if style.top_mm:
-            spacing.set(qn("w:before"), str(int(style.top_mm * 56.7)))
-        ppr.append(spacing)
+        # the HTML/PDF metrics in absolute units: a line is LINE_HEIGHT × the style's size, exactly
+        spacing = _line_spacing(ppr, style.size)
+        line_twips = style.size * LINE_HEIGHT * 20
+        spacing.set(qn("w:before"), str(round(style.before * line_twips + style.top_mm * 56.7)))
+        spacing.set(qn("w:after"), str(round(style.after * line_twips)))
         if style.indent_chars:
-            ind = OxmlElement("w:ind")
+            ind = ppr.get_or_add_ind()
             ind.set(qn("w:firstLineChars"), str(int(style.indent_chars * 100)))
             ind.set(qn("w:firstLine"), str(int(style.indent_chars * style.size * 20)))  # twips, for LibreOffice
-            ppr.append(ind)
         if style.outline:
             fmt.keep_with_next = True
             level = OxmlElement("w:outlineLvl")
             level.set(qn("w:val"), str(style.outline - 1))
-            ppr.append(level)
+            ppr.insert_element_before(level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
         if style.letter_spacing:
             rpr = st.element.get_or_add_rPr()
             sp = OxmlElement("w:spacing")
@@ -137,7 +140,7 @@ class _Writer:
         sec.page_width, sec.page_height = Mm(page.width_mm), Mm(page.height_mm)
         sec.left_margin, sec.right_margin = Mm(page.inside_mm), Mm(page.outside_mm)
         sec.top_margin, sec.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
-        sec.header_distance, sec.footer_distance = Mm(page.top_mm - 10), Mm(page.bottom_mm - 10)
+        sec.header_distance, sec.footer_distance = Mm(page.top_mm - RUNNING_GAP_MM), Mm(page.bottom_mm - RUNNING_GAP_MM)
         fmt = PAGE_FORMAT.get(section.numbering)
         for inherited in sec._sectPr.findall(qn("w:pgNumType")):  # add_section copies the previous one
             sec._sectPr.remove(inherited)
@@ -159,14 +162,21 @@ class _Writer:
 
     def _running(self, para: Paragraph, text: str | None, align: str, role: str) -> None:
         style = self.doc.styles.get(role)
+        size = style.size if style else 10.5
         para.alignment = ALIGN[align]
+        # The header and footer fill the gap to the text area themselves: LibreOffice starts the text
+        # right below a header's content (Word at the top margin); so both start it at the margin.
+        gap = Pt(RUNNING_GAP_MM * 72 / 25.4 - size * LINE_HEIGHT)
+        _line_spacing(para._p.get_or_add_pPr(), size)
+        if role == "header":
+            para.paragraph_format.space_after = gap
+        else:
+            para.paragraph_format.space_before = gap
         run = para.add_run(text or "")
         _set_fonts(run._r, style.font if style else "song")
-        run.font.size = Pt(style.size if style else 10.5)
+        run.font.size = Pt(size)
         if text is None:
             _field(run._r.getparent(), "PAGE", "1", style.font if style else "song")
-        if role == "header" and text:
-            _border(para, "bottom", 4)
 
     # --- blocks -------------------------------------------------------------------------
     def _style_id(self, name: str) -> str:
@@ -370,7 +380,8 @@ class _Writer:
             self._span(out, Span(span.text, link=span.link))
             out.add_run("\t")
             if span.link:
-                _field(out._p, f"PAGEREF {self._bookmark_name(span.link)} \\h", "", style.font)
+                _field(out._p, f"PAGEREF {self._bookmark_name(span.link)} \\h", self.folios.get(span.link, ""),
+                       style.font)
             if i == len(toc.entries) - 1:
                 _field_end(out)
 
@@ -407,14 +418,24 @@ def _add_text(out: Paragraph, text: str) -> None:
 
 
 def _set_fonts(element: object, role: str) -> None:
+    """宋体 text sets Latin letters and digits in Times New Roman; 黑体 and 楷体 text (headings, their
+    numbers, the running header) in the same face throughout, as the PDF does."""
     rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), LATIN)
+        fonts.set(qn(attr), LATIN if role == "song" else EAST_ASIAN[role])
     fonts.set(qn("w:eastAsia"), EAST_ASIAN[role])
+
+
+def _line_spacing(ppr: Any, size_pt: float) -> Any:
+    """w:spacing with an exact line height of LINE_HEIGHT × size (the CSS line-height of the PDF)."""
+    spacing = ppr.get_or_add_spacing()  # in schema order
+    spacing.set(qn("w:line"), str(round(size_pt * LINE_HEIGHT * 20)))
+    spacing.set(qn("w:lineRule"), "exact")
+    return spacing
 
 
 def _field(parent: object, instruction: str, cached: str, role: str) -> None:
@@ -500,7 +521,10 @@ def _document_settings(out: docx.document.Document) -> None:
 
 
 def write_docx(doc: Document, path: Path) -> None:
-    out = _Writer(doc).write()
+    """Write the DOCX. A document with a 目次 is laid out as the PDF is, so that the 目次 shows the
+    page numbers before any field update (Word can still refresh the TOC field)."""
+    has_toc = any(isinstance(block, Toc) for section in doc.sections for block in section.blocks)
+    out = _Writer(doc, page_folios(doc) if has_toc else {}).write()
     out.core_properties.title = doc.title
     out.core_properties.keywords = doc.keywords
     out.save(str(path))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..doctree import Document, Para, Section, Style
 from . import templates
@@ -18,6 +19,7 @@ FONT_STACKS = {
     "kai": '"AR PL UKai CN", "KaiTi", serif',
 }
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+LINE_HEIGHT = 1.5  # × the font size; the DOCX sets the same exact line height
 
 
 def marker(kind: str, index: int) -> str:
@@ -38,6 +40,21 @@ def header_text(doc: Document, section: Section) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip())  # one line; 　 kept
 
 
+KEPT_TOGETHER = re.compile(r"[A-Za-z0-9/.\-—]+(?:\u00a0[A-Za-z0-9/.\-—]+)+")
+
+
+def nobreak(text: str) -> Markup:
+    """Escaped text in which words joined by a no-break space (``GB/T 1.1—2020``) are one unit that
+    justification cannot stretch (WeasyPrint widens a no-break space like any other)."""
+    out, pos = [], 0
+    for match in KEPT_TOGETHER.finditer(text):
+        out.append(escape(text[pos:match.start()]))
+        out.append(Markup('<span class="nb">%s</span>') % match.group(0))
+        pos = match.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
 def render_html(doc: Document, font_stacks: dict[str, str] | None = None, external_links: bool = True) -> str:
     """The whole document as one HTML page; the same page is the input of the PDF renderer.
 
@@ -50,7 +67,7 @@ def render_html(doc: Document, font_stacks: dict[str, str] | None = None, extern
     return templates.render("document.html.j2", doc=doc, css=Markup(css.replace("</", "<\\/")), cover=cover,
                             marker=marker, block_kind=lambda block: type(block).__name__, roman_anchors=roman,
                             external_links=external_links, image_uri=image_uri,
-                            field_html=field_html)
+                            field_html=field_html, nobreak=nobreak, section_anchor=section_anchor)
 
 
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
@@ -59,6 +76,11 @@ MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg"
 def image_uri(path: Path) -> str:
     """A figure's image as a data: URI, so the HTML page (and the PDF made from it) stands alone."""
     return f"data:{MIME[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def section_anchor(section: Section) -> str:
+    """The id of a section's element: where its pages start."""
+    return f"section-{section.name}"
 
 
 def write_html(doc: Document, path: Path) -> None:
@@ -81,15 +103,20 @@ def _style_rule(name: str, s: Style, fonts: dict[str, str]) -> str:
         parts.append(f"letter-spacing: {s.letter_spacing}em")
     if s.outline:
         parts.append("break-after: avoid")
+        if s.outline <= 2:  # PDF bookmarks: chapters, annexes, front matter and the clauses below chapters
+            parts.append(f"bookmark-level: {s.outline}; bookmark-label: content(text)")
     return f".{name} {{ {'; '.join(parts)} }}"
 
 
 def _base(fonts: dict[str, str]) -> str:
     return f"""
-html {{ font-family: {fonts['song']}; font-size: 10.5pt; line-height: 1.5; }}
+html {{ font-family: {fonts['song']}; font-size: 10.5pt; line-height: {LINE_HEIGHT}; }}
 body {{ max-width: 170mm; margin: 2em auto; padding: 0 1em; }}
 p {{ margin: 0; orphans: 2; widows: 2; }}
 .num {{ font-family: {fonts['hei']}; }}
+.nb {{ display: inline-block; text-indent: 0; }}
+p[data-bookmark] {{ bookmark-label: attr(data-bookmark); }}
+nav.toc p {{ text-indent: 0; }}
 a.ref {{ color: inherit; text-decoration: none; border-bottom: 0.5pt dotted #777; }}
 .split {{ display: flex; justify-content: space-between; }}
 figure.figure {{ margin: 0.5em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}

@@ -13,28 +13,98 @@ an equal file (reproducible builds).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..doctree import Document
 from .fonts import require_fonts
-from .html import FONT_STACKS, render_html
+from .html import FONT_STACKS, render_html, section_anchor
+
+if TYPE_CHECKING:
+    import pydyf
+    import weasyprint
 
 
 def write_pdf(doc: Document, path: Path) -> dict[str, int]:
     """Write the PDF; return the 1-based physical page of every anchor (for cross-reference indexes)."""
+    require_fonts(doc, FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
+    rendered = _layout(render_html(doc, external_links=False), doc.fillable)
+    first = _first_pages(rendered)
+    labels = _page_labels(doc, first)
+
+    def finish(_document: Any, pdf: Any) -> None:
+        _add_page_labels(pdf, labels)
+        if doc.fillable:
+            _only_top_fields(pdf)
+
+    rendered.write_pdf(path, pdf_identifier=True,  # /ID from the content's hash: same input, same bytes
+                       pdf_forms=doc.fillable, pdf_tags=True, finisher=finish)
+    return {anchor: index + 1 for anchor, index in first.items()}
+
+
+PAGE_LABEL_STYLE = {"roman": "/R", "arabic": "/D"}
+
+
+def _page_labels(doc: Document, first: dict[str, int]) -> list[tuple[int, str]]:
+    """(first page index, numbering) of each section, so a PDF reader shows the printed folios."""
+    return sorted((first[section_anchor(s)], s.numbering) for s in doc.sections if section_anchor(s) in first)
+
+
+def _add_page_labels(pdf: pydyf.PDF, labels: list[tuple[int, str]]) -> None:
+    import pydyf
+
+    nums = pydyf.Array()
+    for index, numbering in labels:
+        style = PAGE_LABEL_STYLE.get(numbering)
+        label = pydyf.Dictionary({"S": style, "St": 1} if style else {"P": pydyf.String("")})
+        nums.extend([0 if not nums else index, label])
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
+
+
+def page_folios(doc: Document) -> dict[str, str]:
+    """The printed page number (folio) of every anchor as the PDF lays the document out: ``I``, ``II``
+    in a Roman-numbered section, ``1``, ``2`` … in an Arabic one. The DOCX writes them into its 目次."""
+    rendered = _layout(render_html(doc, external_links=False), doc.fillable)
+    physical = _first_pages(rendered)
+    starts = _page_labels(doc, physical)
+    folios: dict[str, str] = {}
+    for anchor, index in physical.items():
+        first, numbering = max((start for start in starts if start[0] <= index), default=(0, "none"))
+        if numbering != "none":
+            folio = index - first + 1  # each section's numbering starts at 1 on its first page
+            folios[anchor] = roman(folio) if numbering == "roman" else str(folio)
+    return folios
+
+
+def _first_pages(rendered: weasyprint.Document) -> dict[str, int]:
+    """0-based index of the page where each anchor starts (an element over several pages is on each)."""
+    first: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            first.setdefault(anchor, index)
+    return first
+
+
+def roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
+@lru_cache(maxsize=1)
+def _layout(html: str, fillable: bool) -> weasyprint.Document:
+    """The laid-out pages of one HTML page, kept for the next call: the PDF and the DOCX of a document
+    built in one process share one layout."""
     import weasyprint  # imported late: it is slow to import and only PDF needs it
 
-    require_fonts(doc, FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
-    html = render_html(doc, external_links=False)
-    rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render(pdf_forms=doc.fillable)
-    pages = {anchor: number for number, page in enumerate(rendered.pages, start=1) for anchor in page.anchors}
-    rendered.write_pdf(path, pdf_identifier=True, pdf_forms=doc.fillable,  # /ID from the content's hash
-                       finisher=_only_top_fields if doc.fillable else None)
-    return pages
+    return weasyprint.HTML(string=html).render(pdf_forms=fillable)
 
 
-def _only_top_fields(_document: Any, pdf: Any) -> None:
+def _only_top_fields(pdf: Any) -> None:
     """WeasyPrint lists each radio button in /AcroForm /Fields besides its group (a loop that
     qpdf and Acrobat warn about): keep only fields without a parent."""
     form = pdf.catalog.get("AcroForm")
