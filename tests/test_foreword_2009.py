@@ -50,7 +50,7 @@ def _check(root: Path, standard: str = STANDARD) -> tuple[Report, object]:
 def test_foreword_in_the_source_order_with_lead_and_participating_units(tmp_path: Path) -> None:
     _, resolved = _check(tmp_path)
     assert foreword(resolved.standard) == [  # type: ignore[attr-defined]
-        "本标准按照 GB/T 1.1-2009 给出的规则起草。",
+        "本标准按照GB/T\u00a01.1—2009给出的规则起草。",  # the edition table's sentence, em dash as printed
         "本标准由芜湖市数据资源管理局提出。",
         "本标准由芜湖市市场监督管理局归口。",
         "本标准负责起草单位：芜湖市数据资源管理局。",
