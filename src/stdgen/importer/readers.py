@@ -261,7 +261,12 @@ def _is_furniture(line: dict[str, Any], repeated: set[str], lines: list[dict[str
 def read(path: Path) -> list[Block]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return read_docx(path)
-    if suffix == ".pdf":
-        return read_pdf(path)
-    return read_text(path)
+        blocks = read_docx(path)
+    elif suffix == ".pdf":
+        blocks = read_pdf(path)
+    else:
+        return read_text(path)
+    for block in blocks:  # stdgen joins document numbers (GB/T 36112) with a no-break space
+        block.text = block.text.replace("\u00a0", " ")
+        block.rows = [[cell.replace("\u00a0", " ") for cell in row] for row in block.rows]
+    return blocks
