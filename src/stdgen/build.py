@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import __version__
 from .artifacts import forms
@@ -47,6 +47,7 @@ from .render.pdf import write_pdf
 from .reproducible import seal, source_date
 from .resolve import ResolvedSet
 from .unit import Unit as Unit  # re-exported: artifacts and tests name it build.Unit
+from .uptodate import code_fingerprint
 from .version import digest
 from .workspace import Workspace
 
@@ -58,7 +59,11 @@ MANIFEST = "build.json"
 SITE = "site"  # the site's pages under the output folder (its entry page is output/index.html)
 XREF_LABEL = "条款交叉索引"
 COST = {"pdf": 3, "docx": 2, "xlsx": 1, "html": 0}  # relative render time, for scheduling
-Progress = Callable[[str], None]
+
+
+class Progress(Protocol):
+    def planned(self, todo: dict[str, int]) -> None: ...  # files to write per set
+    def done(self, set_name: str, file: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -125,18 +130,6 @@ class _SetWork:
     error: tuple[str, str, str, Position | None] | None = None  # code, message, hint, place of the first failure
 
 
-@cache
-def code_fingerprint() -> str:
-    """Hash of stdgen's own code and templates: any change to them rebuilds everything."""
-    h = hashlib.sha256(__version__.encode())
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".j2", ".css", ".html", ".tmpl", ".js"} and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
-
 def data_key(rs: ResolvedSet) -> str:
     """The set's data and its figures' images, and those of the sets it extends (a variant's changes are
     against them)."""
@@ -159,6 +152,8 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     _report_empty(sets, out_root, report)
     work = [_prepare(rs, out_root, formats, force) for rs in sets]
     pending = [w for w in work if w.todo]
+    if progress:
+        progress.planned({w.rs.clause_set.name: len(w.todo) for w in work})
     for w in pending:
         w.staging = _staging(out_root, w.final, w.jobs, w.todo, w.old)
     checkpoint("staged")
@@ -215,7 +210,7 @@ def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None
         for w, job in tasks:
             _collect(w, job, partial(render_job, w.rs, job.artifact, job.stem, job.fmt, _path(w, job)))
             if progress:
-                progress(f"{w.rs.clause_set.name}/{job.file}")
+                progress.done(w.rs.clause_set.name, job.file)
         return
     if any(job.fmt == "pdf" for _, job in tasks):
         import weasyprint  # noqa: F401  # imported once here; forked workers inherit it
@@ -225,7 +220,7 @@ def _run(tasks: list[tuple[_SetWork, Job]], jobs: int, progress: Progress | None
         for w, job, future in futures:
             _collect(w, job, future.result)
             if progress:
-                progress(f"{w.rs.clause_set.name}/{job.file}")
+                progress.done(w.rs.clause_set.name, job.file)
 
 
 def _path(w: _SetWork, job: Job) -> Path:

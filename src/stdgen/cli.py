@@ -12,7 +12,6 @@ from typing import Annotated, Literal
 import typer
 
 from .diagnostics import ExitCode, Position, Report
-from .workspace import open_workspace, sets_with_errors
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -100,6 +99,7 @@ def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     """Validate clause sets: YAML, schema, IDs, cross-references, structure and GB/T 1.1 drafting rules."""
     from .lint import lint_workspace
     from .lint import list_rules as rule_list
+    from .workspace import open_workspace
 
     language = _language(lang)
     if list_rules:
@@ -122,9 +122,20 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
           templates: TemplatesOpt = None, lang: LangOpt = Language.zh) -> None:
     """Check the clause sets, then build what changed: standard and checklist files per set under OUT,
     and the concordance and cross-reference index when every set is built."""
-    from .build import build_sets, build_workspace, plan
+    from . import uptodate
+
+    key = uptodate.build_key(clauses, out, sets or [], templates, lang.value)
+    recorded = None if force else uptodate.replay(out, key)
+    if recorded is not None:  # nothing changed since a build without errors: its diagnostics, no work
+        _finish(recorded, fmt, strict)
+        if fmt is Format.text:
+            typer.echo("up to date: nothing to build", err=True)
+        return
+    from .build import build_sets, build_workspace
     from .lint import lint_workspace
     from .outdir import locked
+    from .progress import BuildProgress
+    from .workspace import open_workspace, sets_with_errors
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
@@ -135,16 +146,21 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     if not use_templates(templates, report):
         refused = set(workspace.sets)
     ready = [rs for name, rs in workspace.sets.items() if name not in refused]
-    total = sum(len(plan(rs)) for rs in ready)
     written: list[Path] = []
+    progress = BuildProgress(sys.stderr, enabled=False if fmt is Format.json else None)
     try:
         if writable(out, report):
-            with locked(out, waiting=lambda message: typer.echo(message, err=True)), typer.progressbar(
-                    length=total, label="building", file=sys.stderr, hidden=fmt is Format.json) as bar:
-                written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
-                                     progress=lambda _name: bar.update(1))
+            with locked(out, waiting=lambda message: typer.echo(message, err=True)):
+                uptodate.forget(out)
+                try:
+                    written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
+                                         progress=progress)
+                finally:
+                    progress.close()
                 if not report.failed(strict):  # cross-set files link every set: only when all of them are good
                     written += build_workspace(workspace, out, report, force=force)
+                    if not report.failed(strict):
+                        uptodate.record(out, key, report)
     except OSError as exc:  # the output folder cannot be written (read-only, full disk)
         unwritable(out, exc, report)
     _finish(report, fmt, strict)
@@ -262,6 +278,7 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     """Build inspection checklists (PDF, DOCX, XLSX, HTML), filtered by scope; `build` makes the full ones."""
     from .artifacts.checklist.build import write_checklists
     from .lint import lint_workspace
+    from .workspace import open_workspace
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
@@ -310,6 +327,7 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
     """Build counter phrase cards (PDF; the sheet also as DOCX and a phone-friendly HTML page);
     `build` makes each set's default deck."""
     from .artifacts.cards.build import write_cards
+    from .workspace import open_workspace
 
     report = Report()
     workspace = open_workspace(clauses, report, sets)
@@ -356,6 +374,7 @@ def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its f
     """Scaffold a variant of BASE in clauses/NEW: `extends`, metadata to state, and a commented
     example of every change (remove, modify, add, move) keyed by BASE's clause IDs."""
     from .variant import scaffold
+    from .workspace import open_workspace
 
     if not code.isascii() or not code.isalnum() or not code[0].isalpha():
         raise typer.BadParameter(f"'{code}' is not a set code: letters and digits, starting with a letter",
@@ -465,7 +484,7 @@ def serve(clauses: ClausesOpt = Path("clauses"),
 
 
 def main() -> None:
-    """Console entry point (`stdgen`, `python -m stdgen`)."""
+    """The command line (entered through launch.main, which answers an unchanged build first)."""
     try:
         app()
     except Exception as exc:  # a bug in stdgen: say so plainly, no traceback

@@ -1,0 +1,21 @@
+"""Console entry point (`stdgen`, `python -m stdgen`): an unchanged `stdgen build` answers from its
+record before the command-line framework (typer, which imports pydantic) is even imported."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    from .uptodate import replay_build
+
+    try:
+        replayed = replay_build(sys.argv[1:])
+    except Exception as exc:  # a bug in stdgen: say so plainly, no traceback
+        print(f"stdgen: internal error: {exc!r}; please report it", file=sys.stderr)
+        sys.exit(3)
+    if replayed is not None:
+        sys.exit(replayed)
+    from .cli import main as run_cli
+
+    run_cli()

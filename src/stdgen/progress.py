@@ -1,0 +1,59 @@
+"""The build's progress line: sets and files done, redrawn in place on a terminal.
+
+    building [##########··········]  sets 3/200  files 412/1400  db34-t-3395-2019/standard.pdf
+
+A set counts as done when its last file is written (a set with nothing to rebuild is done from
+the start). Nothing is drawn when the stream is not a terminal (logs, CI) unless forced.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+WIDTH = 20
+
+
+class BuildProgress:
+    def __init__(self, stream: TextIO, *, enabled: bool | None = None) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty() if enabled is None else enabled
+        self.left: dict[str, int] = {}  # set → files still to write
+        self.sets = 0
+        self.files = 0
+        self.files_done = 0
+        self.last = ""
+        self.drawn = False
+
+    def planned(self, todo: dict[str, int]) -> None:
+        """The files each set will write (0 for a set already up to date)."""
+        self.left = dict(todo)
+        self.sets = len(todo)
+        self.files = sum(todo.values())
+        self._draw()
+
+    def done(self, set_name: str, file: str) -> None:
+        self.files_done += 1
+        self.left[set_name] = self.left.get(set_name, 1) - 1
+        self.last = f"{set_name}/{file}"
+        self._draw()
+
+    @property
+    def sets_done(self) -> int:
+        return sum(1 for n in self.left.values() if n <= 0)
+
+    def line(self) -> str:
+        filled = WIDTH * self.files_done // self.files if self.files else WIDTH
+        bar = "#" * filled + "·" * (WIDTH - filled)
+        return (f"building [{bar}]  sets {self.sets_done}/{self.sets}  files {self.files_done}/{self.files}"
+                f"  {self.last}").rstrip()
+
+    def _draw(self) -> None:
+        if self.enabled and self.files:
+            self.stream.write("\r\x1b[K" + self.line())
+            self.stream.flush()
+            self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,137 @@
+"""A no-op build answers from its record, without importing what it does not use; the progress
+line counts sets and files."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CLAUSES
+from stdgen import uptodate
+from stdgen.build import build_sets
+from stdgen.diagnostics import Report
+from stdgen.progress import BuildProgress
+from stdgen.workspace import open_workspace
+
+SETS = ["window-conduct", "zmd-civility-2023"]  # two small sets: quick to build
+HEAVY = ("yaml", "pydantic", "docx", "openpyxl", "jinja2", "weasyprint", "lxml", "typer")
+
+
+def _stdgen(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    return subprocess.run([sys.executable, "-X", "importtime", "-m", "stdgen", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def _imported(stderr: str) -> set[str]:
+    return {line.split("|")[-1].strip() for line in stderr.splitlines() if line.startswith("import time:")}
+
+
+def _messages(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not line.startswith("import time:")]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    clauses = tmp_path / "clauses"
+    clauses.mkdir()
+    for name in SETS:
+        shutil.copytree(CLAUSES / name, clauses / name)
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_noop_build_replays_the_diagnostics_and_imports_nothing_heavy(project: Path) -> None:
+    first = _stdgen(project, "build", "--jobs", "1")
+    assert first.returncode == 0, first.stderr
+    found = [line for line in _messages(first.stderr) if re.search(r" [A-Z]\d{3} (warning|info): ", line)]
+    assert found  # the bundled sets have lint warnings: a replay must show them again
+
+    again = _stdgen(project, "build")
+    assert again.returncode == 0
+    assert _messages(again.stderr) == [*_messages(first.stderr), "up to date: nothing to build"]
+    assert not _imported(again.stderr) & set(HEAVY), "a no-op build imported " + ", ".join(
+        sorted(_imported(again.stderr) & set(HEAVY)))
+
+    as_json = _stdgen(project, "build", "--format", "json")
+    assert as_json.returncode == 0
+    codes = [d["code"] for d in json.loads(as_json.stdout)]
+    assert len(codes) == len(found)
+
+    strict = _stdgen(project, "build", "--strict")  # the recorded warnings fail a strict run, as they would
+    assert strict.returncode == 1
+    assert _messages(strict.stderr)[-1].endswith("warning(s)")
+
+
+@pytest.mark.slow
+def test_a_change_or_a_missing_file_is_not_a_noop(project: Path) -> None:
+    assert _stdgen(project, "build", "--jobs", "1").returncode == 0
+    out = project / "output"
+    (out / SETS[0] / "standard.pdf").unlink()
+    rebuilt = _stdgen(project, "build", "--jobs", "1")
+    assert rebuilt.returncode == 0 and (out / SETS[0] / "standard.pdf").is_file()
+    assert "pydantic" in _imported(rebuilt.stderr)  # the full path ran
+
+    body = project / "clauses" / SETS[1] / "body.yaml"
+    body.write_text(body.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    key_before = json.loads((out / uptodate.RECORD).read_text(encoding="utf-8"))["key"]
+    edited = _stdgen(project, "build", "--jobs", "1")
+    assert edited.returncode == 0 and "pydantic" in _imported(edited.stderr)
+    assert json.loads((out / uptodate.RECORD).read_text(encoding="utf-8"))["key"] != key_before
+
+    assert "pydantic" in _imported(_stdgen(project, "build", "--force", "--jobs", "1").stderr)
+
+
+def test_replay_refuses_what_it_does_not_know(tmp_path: Path) -> None:
+    for argv in (["build", "--force"], ["build", "--help"], ["build", "--new-option"], ["check"],
+                 ["build", "--jobs", "x"], ["build", "--format", "xml"]):
+        assert uptodate.replay_build(argv) is None, argv
+    assert uptodate.replay(tmp_path, "no record") is None
+
+
+def test_progress_line_counts_sets_and_files() -> None:
+    stream = io.StringIO()
+    progress = BuildProgress(stream, enabled=True)
+    progress.planned({"a": 2, "b": 1, "c": 0})
+    assert progress.line().startswith("building [") and "sets 1/3  files 0/3" in progress.line()
+    progress.done("a", "standard.pdf")
+    assert "sets 1/3  files 1/3  a/standard.pdf" in progress.line()
+    progress.done("b", "standard.pdf")
+    progress.done("a", "checklist.pdf")
+    assert "sets 3/3  files 3/3" in progress.line() and "[" + "#" * 20 + "]" in progress.line()
+    progress.close()
+    drawn = stream.getvalue()
+    assert drawn.count("\r") == 4 and drawn.endswith("\n")
+    quiet = io.StringIO()
+    BuildProgress(quiet).planned({"a": 1})  # not a terminal: nothing drawn
+    assert quiet.getvalue() == ""
+
+
+@pytest.mark.slow
+def test_build_reports_progress_per_file_and_set(tmp_path: Path) -> None:
+    report = Report()
+    ws = open_workspace(CLAUSES, report, SETS)
+    calls: list[tuple[str, str]] = []
+
+    class Recording(BuildProgress):
+        def done(self, set_name: str, file: str) -> None:
+            calls.append((set_name, file))
+            super().done(set_name, file)
+
+    progress = Recording(io.StringIO(), enabled=True)
+    written = build_sets(list(ws.sets.values()), tmp_path, report, progress=progress)
+    assert progress.sets == 2 and progress.files == len(written) == len(calls)
+    assert progress.sets_done == 2 and progress.files_done == progress.files
+    assert {s for s, _ in calls} == set(SETS)
+
+    again = Recording(io.StringIO(), enabled=True)
+    build_sets(list(ws.sets.values()), tmp_path, report, progress=again)  # up to date: two sets done, no files
+    assert (again.sets, again.files, again.sets_done) == (2, 0, 2)
