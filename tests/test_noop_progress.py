@@ -57,7 +57,8 @@ def test_noop_build_replays_the_diagnostics_and_imports_nothing_heavy(project: P
 
     again = _stdgen(project, "build")
     assert again.returncode == 0
-    assert _messages(again.stderr) == [*_messages(first.stderr), "up to date: nothing to build"]
+    diagnostics = [m for m in _messages(first.stderr) if not m.startswith("building ")]  # the plan line aside
+    assert _messages(again.stderr) == [*diagnostics, "up to date: nothing to build"]
     assert not _imported(again.stderr) & set(HEAVY), "a no-op build imported " + ", ".join(
         sorted(_imported(again.stderr) & set(HEAVY)))
 
@@ -110,8 +111,11 @@ def test_progress_line_counts_sets_and_files() -> None:
     progress.close()
     drawn = stream.getvalue()
     assert drawn.count("\r") == 4 and drawn.endswith("\n")
+    log = io.StringIO()
+    BuildProgress(log).planned({"a": 2, "b": 0})  # not a terminal: the plan on one line, nothing redrawn
+    assert log.getvalue() == "building 2 files of 1 sets\n"
     quiet = io.StringIO()
-    BuildProgress(quiet).planned({"a": 1})  # not a terminal: nothing drawn
+    BuildProgress(quiet, quiet=True).planned({"a": 1})  # --format json
     assert quiet.getvalue() == ""
 
 

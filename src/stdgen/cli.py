@@ -147,11 +147,10 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         refused = set(workspace.sets)
     ready = [rs for name, rs in workspace.sets.items() if name not in refused]
     written: list[Path] = []
-    progress = BuildProgress(sys.stderr, enabled=False if fmt is Format.json else None)
+    progress = BuildProgress(sys.stderr, quiet=fmt is Format.json)
     try:
         if writable(out, report):
             with locked(out, waiting=lambda message: typer.echo(message, err=True)):
-                uptodate.forget(out)
                 try:
                     written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
                                          progress=progress)

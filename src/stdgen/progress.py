@@ -3,7 +3,7 @@
     building [##########··········]  sets 3/200  files 412/1400  db34-t-3395-2019/standard.pdf
 
 A set counts as done when its last file is written (a set with nothing to rebuild is done from
-the start). Nothing is drawn when the stream is not a terminal (logs, CI) unless forced.
+the start). When the stream is not a terminal (logs, CI) only the plan is written, on one line.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ WIDTH = 20
 
 
 class BuildProgress:
-    def __init__(self, stream: TextIO, *, enabled: bool | None = None) -> None:
+    def __init__(self, stream: TextIO, *, enabled: bool | None = None, quiet: bool = False) -> None:
         self.stream = stream
         self.enabled = stream.isatty() if enabled is None else enabled
+        self.quiet = quiet
         self.left: dict[str, int] = {}  # set → files still to write
         self.sets = 0
         self.files = 0
@@ -29,6 +30,9 @@ class BuildProgress:
         self.left = dict(todo)
         self.sets = len(todo)
         self.files = sum(todo.values())
+        if not self.enabled and not self.quiet and self.files:
+            self.stream.write(f"building {self.files} files of {sum(1 for n in todo.values() if n)} sets\n")
+            self.stream.flush()
         self._draw()
 
     def done(self, set_name: str, file: str) -> None:
@@ -48,7 +52,7 @@ class BuildProgress:
                 f"  {self.last}").rstrip()
 
     def _draw(self) -> None:
-        if self.enabled and self.files:
+        if self.enabled and not self.quiet and self.files:
             self.stream.write("\r\x1b[K" + self.line())
             self.stream.flush()
             self.drawn = True

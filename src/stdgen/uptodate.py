@@ -3,8 +3,8 @@
 After a build without errors, ``stdgen build`` records in ``OUT/.build-run.json`` a key over
 everything the run read — stdgen's own code, every file under the clauses folder, the
 templates folder, the options that shape the output — with the run's diagnostics and the
-files in OUT. A later run whose key is the same, and whose files are all still there, is a
-no-op: it reports the recorded diagnostics (same inputs, same code: same diagnostics) and
+size and time of every file in OUT. A later run whose key is the same, and whose output is
+as that run left it, is a no-op: it reports the recorded diagnostics (same inputs, same code: same diagnostics) and
 stops, without importing the YAML parser, pydantic or a renderer. This module imports only
 the standard library, so that check costs a few milliseconds on top of Python's start.
 """
@@ -56,7 +56,7 @@ def replay(out: Path, key: str) -> Report | None:
     """The recorded run's diagnostics when key matches it and its files are all there; else None."""
     try:
         data = json.loads((out / RECORD).read_text(encoding="utf-8"))
-        if data.get("key") != key or not all((out / name).is_file() for name in data["files"]):
+        if data.get("key") != key or _unfinished(out) or data["files"] != _output_state(out):
             return None
         report = Report(leading=list(data["leading"]))
         for item in data["diagnostics"]:
@@ -68,19 +68,29 @@ def replay(out: Path, key: str) -> Report | None:
 
 
 def record(out: Path, key: str, report: Report) -> None:
-    """Remember a finished run (every file now in out, outside hidden folders) for replay."""
-    files = sorted(str(p.relative_to(out)) for p in out.rglob("*")
-                   if p.is_file() and not any(part.startswith(".") for part in p.relative_to(out).parts))
-    data = {"stdgen": __version__, "key": key, "files": files, "leading": report.leading,
+    """Remember a finished run for replay, with the state of every file it left in out."""
+    data = {"stdgen": __version__, "key": key, "files": _output_state(out), "leading": report.leading,
             "diagnostics": [d.as_json() for d in report.items]}
     tmp = out / ".stdgen-tmp-build-run.json"  # a crash leaves it as debris, cleaned like the others
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, out / RECORD)
 
 
-def forget(out: Path) -> None:
-    """Drop the record before a build changes the output (a run that stops half-way leaves none)."""
-    (out / RECORD).unlink(missing_ok=True)
+def _unfinished(out: Path) -> bool:
+    """Another build is writing, or one stopped half-way (its debris is cleaned by a full run)."""
+    return any(p.name.startswith(".stdgen-") and p.name != ".stdgen-lock" for p in out.iterdir())
+
+
+def _output_state(out: Path) -> dict[str, list[int]]:
+    """Size and modification time of every output file (hidden ones aside): a file written, replaced
+    or removed since the record — by a later build that stopped half-way, or by hand — shows here."""
+    state: dict[str, list[int]] = {}
+    for path in out.rglob("*"):
+        relative = path.relative_to(out)
+        if not any(part.startswith(".") for part in relative.parts) and path.is_file():
+            stat = path.stat()
+            state[str(relative)] = [stat.st_size, stat.st_mtime_ns]
+    return state
 
 
 def build_key(clauses: Path, out: Path, sets: list[str], templates: Path | None, lang: str) -> str:
