@@ -194,7 +194,7 @@ def test_internal_error_is_one_line_and_exit_3(monkeypatch, capsys) -> None:  # 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "open_workspace", broken)
+    monkeypatch.setattr("stdgen.workspace.open_workspace", broken)  # the commands import it when run
     monkeypatch.setattr(sys, "argv", ["stdgen", "check"])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()
