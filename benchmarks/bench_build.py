@@ -1,104 +1,299 @@
-"""Build benchmarks: prints figures for this machine; asserts nothing.
+"""Build benchmark: the real CLI in fresh processes; prints figures, asserts nothing.
 
-    python benchmarks/bench_build.py            # everything (about 3 minutes on 2 cores)
-    python benchmarks/bench_build.py --quick    # skip the 5,000-clause standard
+    python benchmarks/bench_build.py                       # everything the README quotes
+    python benchmarks/bench_build.py --quick               # small sizes, 1 run each: a smoke test
+    python benchmarks/bench_build.py --only scale --sizes 500 2000 5000 --runs 3
+    python benchmarks/bench_build.py --only library --library-sets 200 --library-clauses 100
 
-Measures a cold full build of the bundled sets (every artifact, every format), a no-op
-rebuild, a one-clause edit, and a synthetic standard of 500 and 5,000 clauses (DOCX + PDF)
-with time per clause and peak memory. Every measurement runs in a fresh process.
+Parts (``--only``, repeatable): ``bundled`` (cold ``stdgen build --force`` of the bundled sets, no-op,
+one-clause edit), ``scale`` (synthetic sets of ``--sizes`` clauses: full ``stdgen build --force``,
+and per output file the time to write it and the marginal cost per clause between sizes),
+``library`` (a workspace of many ~100-clause sets), ``floor`` (each PDF again with pure WeasyPrint
+on the exact HTML stdgen lays out, and the ratio). Every timing is a fresh process; each figure is
+the median of ``--runs`` runs with min–max; peak memory is the sum over the build's processes of
+each one's peak resident set (VmHWM; pages shared after fork count in every process, so the sum
+is an upper bound). Results go to ``--json`` and a Markdown table ``--markdown``.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
+import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
 
-SCALE_CHILD = """
-import json, resource, sys, time
+PER_FILE_CHILD = """
+import json, sys, time
 from pathlib import Path
-sys.path.insert(0, {bench!r})
-from synthetic import write_synthetic_set
-from stdgen.artifacts.standard.tree import build
+from stdgen.build import ARTIFACTS, render_job
 from stdgen.diagnostics import Report
-from stdgen.render.docx_render import write_docx
-from stdgen.render.pdf import write_pdf
+from stdgen.render.html import render_html
 from stdgen.workspace import open_workspace
+import weasyprint
 
-folder = Path({folder!r})
-write_synthetic_set(folder / "clauses" / "syn", {n})
-times = {{}}
-start = time.perf_counter()
-ws = open_workspace(folder / "clauses", Report())
-rs = ws.sets["syn"]
-times["load"] = time.perf_counter() - start
-doc = build(rs)
-start = time.perf_counter(); write_docx(doc, folder / "syn.docx"); times["docx"] = time.perf_counter() - start
-start = time.perf_counter(); write_pdf(doc, folder / "syn.pdf"); times["pdf"] = time.perf_counter() - start
-nodes = sum(1 for _ in rs.nodes())
-print(json.dumps({{"clauses": nodes, "times": times,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+clauses, out, floor = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+ws = open_workspace(clauses, Report())
+rows = []
+for rs in ws.sets.values():
+    for artifact in ARTIFACTS:
+        for unit in artifact.outputs(rs):
+            for fmt in unit.formats:
+                path = out / rs.clause_set.name / f"{unit.stem}.{fmt}"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                start = time.perf_counter()
+                try:
+                    render_job(rs, artifact.name, unit.stem, fmt, path)
+                except Exception as exc:  # an artifact with nothing to write for this set
+                    continue
+                row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start}
+                if floor and fmt == "pdf" and fmt not in unit.direct:
+                    html = render_html(unit.document(), external_links=False)
+                    start = time.perf_counter()
+                    weasyprint.HTML(string=html, base_url=str(path.parent)).write_pdf(path.with_suffix(".floor.pdf"))
+                    row["weasyprint"] = time.perf_counter() - start
+                rows.append(row)
+print(json.dumps(rows))
 """
 
 
-def timed(command: list[str], cwd: Path) -> float:
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(c) for c in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run(args: list[str], cwd: Path) -> dict[str, float]:
+    """One fresh `python -m stdgen …`: wall seconds and the summed peak memory of its process tree."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    proc = subprocess.Popen([sys.executable, "-m", "stdgen", *args], cwd=cwd, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, int] = {}
+    while proc.poll() is None:
+        stack = [proc.pid]
+        while stack:
+            pid = stack.pop()
+            peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            stack += _children(pid)
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"stdgen {' '.join(args)} failed: {err[-2000:]}")
+    return {"seconds": seconds, "peak_mb": sum(peaks.values()) / 1024}
 
 
-def build_figures(work: Path) -> None:
+def repeated(n: int, make: Any) -> dict[str, Any]:
+    results = [make() for _ in range(n)]
+    times = [r["seconds"] for r in results]
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": n,
+            "peak_mb": max(r["peak_mb"] for r in results)}
+
+
+def per_file(clauses: Path, out: Path, floor: bool, runs: int) -> dict[str, dict[str, float]]:
+    """Seconds per output file (median over runs, summed over sets), and WeasyPrint's on the same HTML."""
+    samples: dict[str, list[float]] = {}
+    pure: dict[str, list[float]] = {}
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-c", PER_FILE_CHILD, str(clauses), str(out), "1" if floor else "0"],
+                                env=ENV, capture_output=True, text=True, check=True)
+        totals: dict[str, float] = {}
+        floors: dict[str, float] = {}
+        for row in json.loads(result.stdout.strip().splitlines()[-1]):
+            name = row["file"].split("/")[0] if "/" in row["file"] else row["file"]
+            totals[name] = totals.get(name, 0) + row["seconds"]
+            if "weasyprint" in row:
+                floors[name] = floors.get(name, 0) + row["weasyprint"]
+        for name, value in totals.items():
+            samples.setdefault(name, []).append(value)
+        for name, value in floors.items():
+            pure.setdefault(name, []).append(value)
+    return {name: {"seconds": statistics.median(v), **({"weasyprint": statistics.median(pure[name])}
+                                                         if name in pure else {})} for name, v in samples.items()}
+
+
+def synthetic(folder: Path, sizes: list[int], sets: int = 1) -> Path:
+    from synthetic import write_synthetic_set
+
+    clauses = folder / "clauses"
+    for i in range(sets):
+        write_synthetic_set(clauses / f"syn{i:03d}", sizes[0], code=f"S{i:03d}" if sets > 1 else "SY")
+    return clauses
+
+
+def part_bundled(work: Path, runs: int) -> dict[str, Any]:
     clauses = work / "clauses"
     shutil.copytree(ROOT / "clauses", clauses)
-    out = work / "output"
-    stdgen = [sys.executable, "-m", "stdgen", "build", "--clauses", str(clauses), "--out", str(out)]
-    cold = timed([*stdgen, "--force"], work)
-    noop = timed(stdgen, work)
+    build = ["build", "--clauses", str(clauses), "--out", str(work / "output")]
+    cold = repeated(runs, lambda: run([*build, "--force"], work))
+    noop = repeated(runs, lambda: run(build, work))
     body = clauses / "db34-t-3395-2019" / "10-body.yaml"
-    body.write_text(body.read_text(encoding="utf-8").replace("窗明几净", "窗明几亮", 1), encoding="utf-8")
-    edit = timed(stdgen, work)
-    files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != "build.json")
-    print(f"cold full build (5 sets, {files} files): {cold:6.2f} s   target ≤ 15 s")
-    print(f"no-op rebuild:                         {noop:6.2f} s   target ≤ 1 s")
-    print(f"one-clause edit (db34 5.1):            {edit:6.2f} s   target ≤ 3 s")
+    text = body.read_text(encoding="utf-8")
+
+    def edit() -> dict[str, float]:
+        body.write_text(body.read_text(encoding="utf-8").replace("窗明几净", "窗明几亮", 1)
+                        if "窗明几净" in body.read_text(encoding="utf-8") else text, encoding="utf-8")
+        return run(build, work)
+
+    one_edit = repeated(runs, edit)
+    body.write_text(text, encoding="utf-8")
+    files = sum(1 for p in (work / "output").rglob("*") if p.is_file() and not p.name.startswith("."))
+    return {"files": files, "cold": cold, "noop": noop, "edit": one_edit}
 
 
-def scale_figures(work: Path, sizes: list[int]) -> None:
-    per_clause: dict[int, float] = {}
+def part_scale(work: Path, sizes: list[int], runs: int, floor: bool) -> dict[str, Any]:
+    results: dict[str, Any] = {}
     for n in sizes:
-        folder = work / f"syn{n}"
-        code = SCALE_CHILD.format(bench=str(Path(__file__).parent), folder=str(folder), n=n)
-        result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-        data = json.loads(result.stdout.strip().splitlines()[-1])
-        total = sum(data["times"].values())
-        per_clause[n] = total / data["clauses"]
-        t = data["times"]
-        print(f"synthetic {data['clauses']:5d} clauses: load {t['load']:5.2f} s, DOCX {t['docx']:5.2f} s, "
-              f"PDF {t['pdf']:6.2f} s, total {total:6.2f} s, {per_clause[n] * 1000:5.2f} ms/clause, "
-              f"peak {data['peak_mb']:6.0f} MB")
-    if len(per_clause) == 2:
-        small, large = sorted(per_clause)
-        print(f"time per clause at {large} / at {small}: {per_clause[large] / per_clause[small]:.2f}   target ≤ 1.5; "
-              "5,000 clauses target ≤ 60 s, peak ≤ 1 GB")
+        folder = work / f"scale{n}"
+        clauses = synthetic(folder, [n])
+        build = ["build", "--clauses", str(clauses), "--out", str(folder / "output"), "--force"]
+        results[str(n)] = {"build": repeated(runs, partial(run, build, folder)),
+                           "files": per_file(clauses, folder / "files", floor, runs)}
+    sizes = sorted(sizes)
+    marginal: dict[str, Any] = {}
+    for a, b in itertools.pairwise(sizes):
+        step: dict[str, float] = {}
+        for name in results[str(b)]["files"]:
+            before = results[str(a)]["files"].get(name, {}).get("seconds", 0.0)
+            step[name] = (results[str(b)]["files"][name]["seconds"] - before) / (b - a) * 1000  # ms per clause
+        build_step = (results[str(b)]["build"]["median"] - results[str(a)]["build"]["median"]) / (b - a) * 1000
+        marginal[f"{a}-{b}"] = {"files_ms_per_clause": step, "build_ms_per_clause": build_step}
+    return {"sizes": results, "marginal": marginal}
+
+
+def part_library(work: Path, sets: int, clauses_each: int, runs: int) -> dict[str, Any]:
+    clauses = synthetic(work / "library", [clauses_each], sets)
+    build = ["build", "--clauses", str(clauses), "--out", str(work / "library" / "output"), "--force"]
+    timing = repeated(runs, lambda: run(build, work / "library"))
+    files = per_file(clauses, work / "library" / "files", True, 1)
+    floor = sum(v.get("weasyprint", 0.0) for v in files.values())
+    return {"sets": sets, "clauses_each": clauses_each, "build": timing, "weasyprint_floor": floor,
+            "ratio_to_floor": timing["median"] / floor if floor else None}
+
+
+def part_floor(work: Path, runs: int) -> dict[str, Any]:
+    clauses = work / "floor-clauses"
+    shutil.copytree(ROOT / "clauses", clauses)
+    files = per_file(clauses, work / "floor", True, runs)
+    return {name: {**v, "ratio": v["seconds"] / v["weasyprint"]} for name, v in files.items() if "weasyprint" in v}
+
+
+def markdown(results: dict[str, Any], command: str) -> str:
+    lines = [f"Command: `{command}`  ", f"Machine: {results['machine']}", ""]
+    if "bundled" in results:
+        b = results["bundled"]
+        lines += ["| bundled sets | median s | min–max s | peak MB (sum) |", "| --- | ---: | ---: | ---: |"]
+        for key, label in (("cold", f"cold `build --force` ({b['files']} files)"), ("noop", "no-op build"),
+                           ("edit", "one-clause edit")):
+            r = b[key]
+            lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['peak_mb']:.0f} |")
+        lines.append("")
+    if "scale" in results:
+        s = results["scale"]
+        lines += ["| synthetic clauses | `build --force` median s | min–max s | peak MB (sum) |",
+                  "| ---: | ---: | ---: | ---: |"]
+        for n, r in s["sizes"].items():
+            t = r["build"]
+            lines.append(f"| {n} | {t['median']:.1f} | {t['min']:.1f}–{t['max']:.1f} | {t['peak_mb']:.0f} |")
+        lines.append("")
+        steps = list(s["marginal"])
+        if steps:
+            names = sorted(s["marginal"][steps[0]]["files_ms_per_clause"])
+            lines += ["| ms per added clause | " + " | ".join(steps) + " | last ÷ first |",
+                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: |"]
+            for name in [*names, "whole build"]:
+                values = [s["marginal"][k]["files_ms_per_clause"].get(name) if name != "whole build"
+                          else s["marginal"][k]["build_ms_per_clause"] for k in steps]
+                ratio = (values[-1] / values[0]) if len(values) > 1 and values[0] and values[-1] is not None else None
+                cells = " | ".join("" if v is None else f"{v:.2f}" for v in values)
+                lines.append(f"| {name} | {cells} | {'' if ratio is None else f'{ratio:.2f}'} |")
+            lines.append("")
+            lines += ["| PDF ÷ pure WeasyPrint | " + " | ".join(s["sizes"]) + " |",
+                      "| --- | " + " | ".join("---:" for _ in s["sizes"]) + " |"]
+            pdfs = sorted({n for r in s["sizes"].values() for n, v in r["files"].items() if "weasyprint" in v})
+            for name in pdfs:
+                cells = []
+                for r in s["sizes"].values():
+                    v = r["files"].get(name, {})
+                    cells.append(f"{v['seconds'] / v['weasyprint']:.2f}" if v.get("weasyprint") else "")
+                lines.append(f"| {name} | " + " | ".join(cells) + " |")
+            lines.append("")
+    if "floor" in results:
+        lines += ["| bundled PDF | stdgen s | pure WeasyPrint s | ratio |", "| --- | ---: | ---: | ---: |"]
+        for name, v in results["floor"].items():
+            lines.append(f"| {name} | {v['seconds']:.2f} | {v['weasyprint']:.2f} | {v['ratio']:.2f} |")
+        lines.append("")
+    if "library" in results:
+        lib = results["library"]
+        t = lib["build"]
+        ratio = "" if lib["ratio_to_floor"] is None else f"{lib['ratio_to_floor']:.2f}"
+        lines += ["| library | `build --force` median s | min–max s | peak MB (sum) | WeasyPrint floor s | ratio |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |",
+                  f"| {lib['sets']} sets × {lib['clauses_each']} clauses | {t['median']:.1f} | {t['min']:.1f}–"
+                  f"{t['max']:.1f} | {t['peak_mb']:.0f} | {lib['weasyprint_floor']:.1f} | {ratio} |", ""]
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="skip the 5,000-clause standard")
+    parser.add_argument("--only", action="append", choices=["bundled", "scale", "library", "floor"])
+    parser.add_argument("--quick", action="store_true", help="sizes 100 200 400, 1 run, library 5 × 50 (a smoke test)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--library-sets", type=int, default=200)
+    parser.add_argument("--library-clauses", type=int, default=100)
+    parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--markdown", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if args.quick:
+        args.sizes, args.runs, args.library_sets, args.library_clauses = [100, 200, 400], 1, 5, 50
+    parts = args.only or ["bundled", "scale", "floor", "library"]
+    results: dict[str, Any] = {"machine": f"{os.cpu_count()} cores, {platform.machine()}, Python "
+                                          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f} "
+                                          "at the start"}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        build_figures(work)
-        scale_figures(work, [500] if args.quick else [500, 5000])
+        if "bundled" in parts:
+            results["bundled"] = part_bundled(work / "bundled", args.runs)
+        if "scale" in parts:
+            results["scale"] = part_scale(work / "scale", args.sizes, args.runs, floor=True)
+        if "floor" in parts:
+            results["floor"] = part_floor(work / "floor", args.runs)
+        if "library" in parts:
+            results["library"] = part_library(work / "library", args.library_sets, args.library_clauses, 1)
+    command = "python benchmarks/bench_build.py " + " ".join(sys.argv[1:])
+    results["command"] = command.strip()
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    table = markdown(results, command.strip())
+    args.markdown.write_text(table + "\n", encoding="utf-8")
+    print(table)
 
 
 if __name__ == "__main__":
