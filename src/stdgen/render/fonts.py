@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from ..doctree import Document, Figure, ListBlock, Para, Split, Table, Toc
+from ..doctree import Block, Document, Para, Toc, paras
 
 ROLE_NAMES = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 CHECKED_ROLES = ("song", "hei")  # 楷体 is optional: WeasyPrint falls back to the 宋体 stack
@@ -83,35 +83,18 @@ def _texts(doc: Document, role_of: Callable[[str], str]) -> Iterator[tuple[str, 
     for section in doc.sections:
         if section.header:
             yield (header.font if header else "hei"), section.header
-        for block in section.blocks:
-            for para in _paras(block):
-                text = "".join(span.text for span in para.spans) + (para.number or "")
-                yield role_of(para.style), text
+        for para in _printed_paras(section.blocks):
+            text = "".join(span.text for span in para.spans) + (para.number or "")
+            yield role_of(para.style), text
     yield "song", "——0123456789)abcdefghijklmnopqrstuvwxyz·"  # list markers and page numbers
 
 
-def _paras(block: object) -> Iterator[Para]:
-    if isinstance(block, Para):
-        yield block
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            yield item.para
-            if item.children:
-                yield from _paras(item.children)
-    elif isinstance(block, Table):
-        if block.caption:
-            yield block.caption
-        for row in block.rows:
-            for cell in row:
-                yield from cell.paras
-    elif isinstance(block, Figure):
-        yield block.caption
-    elif isinstance(block, Split):
-        yield block.left
-        yield block.right
-    elif isinstance(block, Toc):
-        yield block.title
-        yield from block.entries
+def _printed_paras(blocks: list[Block]) -> Iterator[Para]:
+    """Every paragraph that prints: doctree.paras plus the 目次 entries (which carry no anchors)."""
+    yield from paras(blocks)
+    for block in blocks:
+        if isinstance(block, Toc):
+            yield from block.entries
 
 
 def _named(stack: str) -> str:
