@@ -58,8 +58,10 @@ def clause_set_texts(resolved: ResolvedSet) -> Iterator[tuple[str, str]]:
     cs = resolved.clause_set
     std = cs.standard
     yield "standard.title", std.title.zh
-    yield "standard.banner", std.banner
-    yield "standard.issuer", std.issuer
+    if std.banner:
+        yield "standard.banner", std.banner
+    if std.issuer:
+        yield "standard.issuer", std.issuer
     for para in (*std.scope, *std.foreword, *std.introduction):
         yield "standard", para
     for term in cs.terms:

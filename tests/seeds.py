@@ -45,4 +45,14 @@ def seed_text(file_name: str) -> str:
         import opencc  # type: ignore[import-untyped]
 
         raw = opencc.OpenCC("t2s").convert(raw)
+        for word, simplified in ZHE_WORDS.items():
+            raw = raw.replace(word, simplified)
     return normalise(raw)
+
+
+# OpenCC's t2s phrase dictionary keeps 著 wherever traditional text writes it; in simplified Chinese 著
+# is only zhù (著名, 显著, 著作 …) and the aspect particle and 着急 are 着. The words of seed 003 in which
+# 著 is the particle, checked one by one:
+ZHE_WORDS = {"戴著": "戴着", "带著": "带着", "代表著": "代表着", "著急": "着急"}
+ZHU_WORDS = ("著名", "显著", "著作", "名著", "卓著", "昭著", "编著", "著称", "著述", "原著", "专著", "巨著",
+             "论著", "译著", "土著", "著录", "著书")  # 著 as zhù: stays 著

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import CLAUSES, resolve_alone
 from stdgen.artifacts.standard.tree import build
-from stdgen.artifacts.standard.wording import EDITIONS, keep_together
+from stdgen.artifacts.standard.wording import EDITIONS, NO_ISSUER, NO_SCOPE, keep_together
 from stdgen.doctree import Para, Toc
 from stdgen.resolve import ResolvedSet
 
@@ -60,3 +60,20 @@ def test_document_numbers_keep_their_space() -> None:
     numbers = keep_together("DB41/T 1700.4—2018 与 DB34/T 3395—2019")
     assert numbers == f"DB41/T{NBSP}1700.4—2018 与 DB34/T{NBSP}3395—2019"
     assert keep_together("10 字基本用语") == "10 字基本用语"
+
+
+@pytest.mark.parametrize("name", ["window-conduct", "cq-12345-hotline"])
+def test_no_invented_issuer_and_no_empty_scope(name: str) -> None:
+    doc = build(resolve_alone(CLAUSES / name))
+    cover = [b for b in doc.sections[0].blocks if isinstance(b, Para)]
+    assert cover[-1].text == NO_ISSUER and not any(p.style.startswith("cover-banner") for p in cover)
+    body = [b for b in doc.sections[-1].blocks if isinstance(b, Para)]
+    scope = next(i for i, p in enumerate(body) if p.anchor == "scope")
+    assert body[scope + 1].text == NO_SCOPE
+
+
+def test_scope_taken_from_article_61() -> None:
+    doc = build(resolve_alone(CLAUSES / "zmd-civility-2023"))
+    body = [b for b in doc.sections[-1].blocks if isinstance(b, Para)]
+    scope = next(i for i, p in enumerate(body) if p.anchor == "scope")
+    assert body[scope + 1].text.startswith("本规范适用于市、县、乡镇（街道）")

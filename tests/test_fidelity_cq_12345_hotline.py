@@ -21,7 +21,7 @@ import opencc  # type: ignore[import-untyped]
 import pytest
 
 from conftest import clause_set_texts, resolve_alone, walk_clauses
-from seeds import _PINYIN, SEEDS, SET_SEEDS, normalise, seed_text
+from seeds import _PINYIN, SEEDS, SET_SEEDS, ZHE_WORDS, ZHU_WORDS, normalise, seed_text
 from stdgen.model import Clause, ListItem, Source
 from stdgen.resolve import ResolvedSet
 
@@ -220,12 +220,21 @@ def test_every_source_is_traditional_and_names_the_document(resolved: ResolvedSe
     assert {s.document for _, s in sources if s} == {DOCUMENT}
 
 
+def test_zhe_is_converted_as_a_word() -> None:
+    """Every 著 of the set is 著 (zhù) in a word of ZHU_WORDS; the particle was written 着."""
+    texts = [text for _, text in clause_set_texts(resolve_alone(FOLDER))]
+    left = [text for text in texts if re.sub("|".join(ZHU_WORDS), "", text).count("著")]
+    assert left == []
+    joined = "".join(texts)
+    assert all(word in joined for word in ZHE_WORDS.values())
+
+
 def test_metadata(resolved: ResolvedSet) -> None:
     std = resolved.standard
     assert std.code == "CQ"
     assert std.kind == "normative-document"
     assert std.number is None
-    assert std.banner == std.issuer == "重庆市12345政务服务便民热线"
+    assert std.banner is None and std.issuer is None  # a hotline is no issuing authority; the cover says so
     assert std.title.zh == DOCUMENT
     assert std.status == "published"
     assert std.edition == "2020"

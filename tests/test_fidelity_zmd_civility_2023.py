@@ -154,8 +154,9 @@ def test_metadata(resolved: ResolvedSet) -> None:
     assert str(std.implemented) == "2023-04-03"
     assert std.edition == "2020"
     assert std.patent_notice is False
-    assert std.scope == []
+    assert std.scope == [next(c for c in walk_clauses(resolved.clause_set.clauses) if c.id == "ZMD-61").text]
     assert std.source is not None and std.source.note and "2023-04-03" in std.source.note
+    assert "第61条" in std.source.note  # where the scope sentence comes from
 
 
 def test_parts_are_chapters_4_to_9(resolved: ResolvedSet) -> None:

@@ -269,7 +269,7 @@ class Standard(Strict):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
     number: str | None = None  # None for a normative document that is not a numbered standard
     kind: Literal["local-standard", "normative-document"] = "local-standard"
-    banner: Text  # 安徽省地方标准 / 驻马店市政务服务和大数据管理局
+    banner: Text | None = None  # 安徽省地方标准 / 驻马店市政务服务和大数据管理局; None: the source names no issuer
     mark: str | None = None  # "DB34" shown top right of the cover
     title: TitleField
     ics: str | None = None
@@ -277,7 +277,7 @@ class Standard(Strict):
     filing_number: str | None = None  # 备案号
     issued: dt.date | None = None
     implemented: dt.date | None = None
-    issuer: Text
+    issuer: Text | None = None  # the issuing body the source names; None when it names none (never a guess)
     proposer: list[Text] = []
     administered_by: list[Text] = []  # 归口单位
     drafting_units: list[Text] = []

@@ -67,7 +67,7 @@ def search_entries(sets: dict[str, ResolvedSet], index: dict[str, Any], home: di
         label = std.number or std.title.zh
         if name in set_pages:
             entries.append({"s": label, "i": "", "k": std.number or "", "t": std.title.zh,
-                            "x": " ".join((std.banner, std.issuer, *std.scope)), "u": set_pages[name]})
+                            "x": " ".join((std.banner or "", std.issuer or "", *std.scope)), "u": set_pages[name]})
         whole = texts(rs)
         for e in (e for e in index["entries"] if e["set"] == name):
             link = home.get((name, e["id"]))

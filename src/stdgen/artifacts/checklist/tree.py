@@ -59,7 +59,7 @@ def checklist_document(cl: Checklist, standard_href: str = STANDARD_HTML) -> Doc
     std = cl.rs.standard
     blocks: list[Block] = [
         Para.of("title", f"{std.title.zh}　监督检查表"),
-        Para.of("subtitle", f"依据 {std.number}" if std.number else std.banner),
+        Para.of("subtitle", f"依据 {std.number}" if std.number else std.banner or std.title.zh),
         _info_table(cl),
         Para.of("lead", LEAD),
         _check_table(cl, standard_href),

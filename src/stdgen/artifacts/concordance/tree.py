@@ -40,7 +40,7 @@ def _table(conc: Concordance) -> Table:
 def _set_head(rs: ResolvedSet) -> list[Para]:
     std = rs.standard
     href = f"{rs.clause_set.name}/standard.html"
-    return [Para("cell-head", [Span(std.number or std.banner, href=href)]),
+    return [Para("cell-head", [Span(std.number or std.banner or std.title.zh, href=href)]),
             Para.of("cell-head-small", std.title.zh)]
 
 

@@ -15,6 +15,8 @@ from .wording import (
     MISSING,
     MISSING_CHAPTER,
     MISSING_CLAUSE,
+    NO_ISSUER,
+    NO_SCOPE,
     TRUNCATED,
     annex_kind,
     foreword,
@@ -76,7 +78,8 @@ def _cover(std: Standard) -> list[Block]:
     if std.mark:
         blocks.append(Para.of("cover-mark", std.mark))
     # a long banner (an issuing body's name) is set tighter so it stays on one line
-    blocks.append(Para.of("cover-banner" if len(std.banner) <= 10 else "cover-banner-long", std.banner))
+    if std.banner:
+        blocks.append(Para.of("cover-banner" if len(std.banner) <= 10 else "cover-banner-long", std.banner))
     if std.number:
         blocks.append(Para.of("cover-number", std.number))
     if std.replaces:
@@ -94,8 +97,15 @@ def _cover(std: Standard) -> list[Block]:
     implemented = f"{std.implemented.isoformat()}实施" if std.implemented else ""
     blocks.append(Split(Para.of("cover-date", issued or IDEO_SPACE), Para.of("cover-date", implemented or IDEO_SPACE)))
     blocks.append(Rule(weight_pt=1))
-    blocks.append(Para.of("cover-issuer", f"{std.issuer}　　发布" if std.kind == "local-standard" else std.issuer))
+    blocks.append(Para.of("cover-issuer", _issued_by(std)))
     return blocks
+
+
+def _issued_by(std: Standard) -> str:
+    """The cover's last line: the issuing body the source names, or, when it names none, that it does not."""
+    if std.issuer is None:
+        return NO_ISSUER
+    return f"{std.issuer}　　发布" if std.kind == "local-standard" else std.issuer
 
 
 def _toc(front: list[list[Block]], body: list[Block]) -> Toc:
@@ -143,7 +153,8 @@ def _body_title(std: Standard) -> list[Block]:
 
 
 def _scope(rs: ResolvedSet) -> list[Block]:
-    said = [MISSING["scope"]] if "scope" in rs.standard.missing else []
+    std = rs.standard
+    said = [MISSING["scope"]] if "scope" in std.missing else ([] if std.scope else [NO_SCOPE])
     return [_chapter_heading("1", "范围", "scope"), *[Para("body", _spans(rs, p)) for p in [*rs.standard.scope, *said]]]
 
 
@@ -177,6 +188,9 @@ def _node(rs: ResolvedSet, node: Node) -> Iterator[Block]:
         paragraphs.append(MISSING_CHAPTER if node.depth == 1 else MISSING_CLAUSE)
     if node.depth == 1 and isinstance(item, Clause):
         yield _chapter_heading(node.number, item.title or "", node.id)
+    elif item.title and isinstance(item, Clause) and item.missing:  # a title cut off mid-word is no heading
+        yield Para(f"untitled-{node.depth}", _spans(rs, f"{item.title}……{paragraphs.pop(0)}"), anchor=node.id,
+                   number=node.number)
     elif item.title:
         yield Para(f"clause-{node.depth}", [Span(item.title)], anchor=node.id, number=node.number,
                    toc_level=2 if node.depth == 2 else 0)

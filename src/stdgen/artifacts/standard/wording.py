@@ -60,6 +60,8 @@ def annex_kind(std: Standard, normative: bool) -> str:
 
 NO_REFS = "本文件没有规范性引用文件。"
 NO_TERMS = "本文件没有需要界定的术语和定义。"
+NO_SCOPE = "来源文本没有给出本文件的范围。"
+NO_ISSUER = "（来源文本未署发布机构）"
 MISSING = {
     "scope": "本文件的范围在来源文本中缺失，无法给出。",
     "normative_references": "本文件的规范性引用文件在来源文本中缺失，无法给出。",
