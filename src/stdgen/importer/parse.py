@@ -487,7 +487,11 @@ class Parser:
 
     def start_clause(self, number: str, rest: str, block: Block, titled: bool) -> None:
         clause: dict[str, Any] = {"id": f"{self.code}-{number}"}
-        if titled:
+        cut = re.fullmatch(r"(.+?)……" + re.escape(MISSING_CLAUSE), rest)
+        if cut:  # a title cut off in the source, printed as text: "5.2　专……（来源文本中本条内容缺失。）"
+            clause["title"], clause["missing"] = cut.group(1), True
+            self.out.standard["complete"] = False
+        elif titled:
             clause["title"] = rest
         elif rest:
             clause["_text"] = [rest]
