@@ -299,3 +299,25 @@ def test_scopes(resolved: ResolvedSet) -> None:
     clauses = list(walk_clauses(resolved.clause_set.clauses))
     assert all("hotline" in c.scope for c in clauses), [c.id for c in clauses if "hotline" not in c.scope]
     assert [c.id for c in clauses if c.scope != ["hotline"]] == ["CQ-03.1.2.5"]
+
+
+# 4. the seed's list numbering is kept ----------------------------------------------------------
+
+def _printed_lines(resolved: ResolvedSet) -> list[str]:
+    """The document's text as HTML prints it, one list item or paragraph a line."""
+    from stdgen.artifacts.standard.tree import build
+    from stdgen.render.html import render_html
+
+    html = render_html(build(resolved))
+    body = re.sub(r"(<(?:ol|li|p|h\d)\b)", "\n\\1", html[html.index("<body"):])
+    return [re.sub(r"<[^>]+>", "", line).strip() for line in body.split("\n")]
+
+
+def test_lists_print_the_seeds_numbering(resolved: ResolvedSet) -> None:
+    """①②③ and (1)(2) print as the seed numbers them, not as 1) 2)."""
+    lines = _printed_lines(resolved)
+    assert "①就座时，姿态端正，入座轻缓，尽量不要引发嘈杂的噪音；" in lines
+    assert any(line.startswith("③上身平直，身体重心集中在腰部") for line in lines)
+    assert lines.count("①拉开头梁伸缩条，由上往下佩戴耳机；") == 2  # 双听筒式 and 单听筒式
+    assert "（1）保持微笑服务。" in lines and "（2）保持说话时尾音自然上扬。" in lines
+    assert not any(re.match(r"\d\)", line) for line in lines), "a list of the seed printed as 1) 2)"

@@ -76,7 +76,7 @@ class Para:
 
 @dataclass
 class ListBlock:
-    marker: Literal["dash", "letter", "number", "bullet"]
+    marker: Literal["dash", "letter", "number", "circled", "paren", "bullet"]
     items: list[ListItem]
     style: str = "list"
 

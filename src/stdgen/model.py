@@ -81,13 +81,15 @@ class Suppression(Strict):
     reason: Text
 
 
+ListStyle = Literal["dash", "letter", "number", "circled", "paren"]
+"""Level-1 markers: ——, a) b), 1) 2), ① ②, （1） （2）. Level 2 uses 1) 2) under letters, · otherwise,
+unless the item names its sub-list's style (a source that numbers its steps ① ② keeps them)."""
+
+
 class ListItem(Strict):
     text: Text
     items: list[ListItem] = []
-
-
-ListStyle = Literal["dash", "letter", "number"]
-"""Level-1 markers: ——, a) b), 1) 2). Level 2 uses 1) 2) under letters, · otherwise."""
+    list_style: ListStyle | None = None  # markers of the sub-list `items`; None: as GB/T 1.1 nests
 
 
 class Table(Strict):

@@ -28,6 +28,8 @@ DASH_ITEM = re.compile(r"^(?:——|—|--)\s*(.+)$")
 LETTER_ITEM = re.compile(r"^([a-z])[)）]\s*(.+)$")
 NUMBER_ITEM = re.compile(r"^(\d{1,2})[)）]\s*(.+)$")
 BULLET_ITEM = re.compile(r"^[·•]\s*(.+)$")
+CIRCLED_ITEM = re.compile(r"^([\u2460-\u2473])\s*(.+)$")  # ① … ⑳
+PAREN_ITEM = re.compile(r"^（(\d{1,2})）\s*(.+)$")
 NOTE = re.compile(rf"^注{SP}*(\d*){SP}*[:：]{SP}*(.*)$")
 EXAMPLE = re.compile(rf"^示例{SP}*(\d*){SP}*[:：]?{SP}*(.*)$")
 FIGURE_CAPTION = re.compile(rf"^图{SP}*[A-Z]?\.?\d{{1,2}}(?:{SP}|$)")
@@ -450,18 +452,21 @@ class Parser:
     def add_item(self, node: dict[str, Any], block: Block, text: str) -> bool:
         style = node.get("list_style")
         for pattern, kind in ((DASH_ITEM, "dash"), (LETTER_ITEM, "letter"), (NUMBER_ITEM, "number"),
-                              (BULLET_ITEM, "bullet")):
+                              (CIRCLED_ITEM, "circled"), (PAREN_ITEM, "paren"), (BULLET_ITEM, "bullet")):
             m = pattern.match(text)
             if not m:
                 continue
             item = m.group(m.lastindex or 1)
             items = node.setdefault("items", [])
-            nested = kind == "bullet" or (kind == "number" and style == "letter") or block.role == "list-2"
+            nested = kind == "bullet" or (style == "letter" and kind in ("number", "circled", "paren")) \
+                or block.role == "list-2"
             if nested and items:
                 last = items[-1]
                 if isinstance(last, str):
                     items[-1] = last = {"text": last, "items": []}
                 last["items"].append({"text": item})
+                if kind != ("number" if style == "letter" else "bullet"):
+                    last["list_style"] = kind  # the sub-list numbered as the source numbers it
             elif kind == "bullet":
                 return False
             else:

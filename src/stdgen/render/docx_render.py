@@ -32,6 +32,8 @@ from .docx_fields import add_control
 from .html import LINE_HEIGHT, header_text, marker
 from .pdf import page_folios
 
+MARKER_GAP = {"dash": "", "circled": "", "paren": ""}  # full-width markers need no space after them
+
 EAST_ASIAN = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 LATIN = "Times New Roman"
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -267,7 +269,7 @@ class _Writer:
 
     def list_block(self, block: ListBlock, level: int = 1) -> None:
         for i, item in enumerate(block.items):
-            self.para(item.para, prefix=marker(block.marker, i) + (" " if block.marker != "dash" else ""))
+            self.para(item.para, prefix=marker(block.marker, i) + MARKER_GAP.get(block.marker, " "))
             if item.children:
                 self.list_block(item.children, level + 1)
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..doctree import Block, Document, Para, Toc, paras
+from .html import CIRCLED
 
 ROLE_NAMES = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 CHECKED_ROLES = ("song", "hei")  # 楷体 is optional: WeasyPrint falls back to the 宋体 stack
@@ -86,7 +87,7 @@ def _texts(doc: Document, role_of: Callable[[str], str]) -> Iterator[tuple[str, 
         for para in _printed_paras(section.blocks):
             text = "".join(span.text for span in para.spans) + (para.number or "")
             yield role_of(para.style), text
-    yield "song", "——0123456789)abcdefghijklmnopqrstuvwxyz·"  # list markers and page numbers
+    yield "song", "——0123456789)abcdefghijklmnopqrstuvwxyz·（）" + CIRCLED  # list markers and page numbers
 
 
 def _printed_paras(blocks: list[Block]) -> Iterator[Para]:

@@ -19,17 +19,22 @@ FONT_STACKS = {
     "kai": '"AR PL UKai CN", "KaiTi", serif',
 }
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
 LINE_HEIGHT = 1.5  # × the font size; the DOCX sets the same exact line height
 
 
 def marker(kind: str, index: int) -> str:
-    """List marker as GB/T 1.1 prints it."""
+    """List marker as GB/T 1.1 prints it, or as the source numbered it (circled, paren)."""
     if kind == "dash":
         return "——"
     if kind == "letter":
         return f"{LETTERS[index % 26]})"
     if kind == "number":
         return f"{index + 1})"
+    if kind == "circled":
+        return CIRCLED[index] if index < len(CIRCLED) else f"({index + 1})"
+    if kind == "paren":
+        return f"（{index + 1}）"
     return "·"
 
 

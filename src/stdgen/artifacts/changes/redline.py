@@ -23,9 +23,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ...doctree import Block, Document, ListBlock, Para, Split, Table
+from ...render.html import marker
 
 AUTHOR = "stdgen"
-MARKERS = {"dash": "——", "bullet": "·"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _texts(blocks: list[Block], prefix: str = "") -> Iterator[tuple[str | None, 
             yield block.anchor, prefix + (f"{block.number}\u3000" if block.number else "") + block.text, block.style
         elif isinstance(block, ListBlock):
             for i, item in enumerate(block.items):
-                yield from _texts([item.para], prefix + _marker(block.marker, i))
+                yield from _texts([item.para], prefix + marker(block.marker, i))
                 if item.children is not None:
                     yield from _texts([item.children], prefix + "\u3000")
         elif isinstance(block, Table):
@@ -72,12 +72,6 @@ def _texts(blocks: list[Block], prefix: str = "") -> Iterator[tuple[str | None, 
         # rules draw lines and the table of contents repeats headings: no text of their own
 
 
-def _marker(kind: str, index: int) -> str:
-    if kind == "letter":
-        return f"{chr(ord('a') + index)})"
-    if kind == "number":
-        return f"{index + 1})"
-    return MARKERS.get(kind, "")
 
 
 class _Revisions:

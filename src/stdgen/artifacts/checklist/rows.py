@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ...model import Clause, ProvisionType, Scope
+from ...render.html import marker
 from ...resolve import Node, ResolvedSet, Target
 from ...version import version
 
@@ -303,8 +304,10 @@ def _row(rs: ResolvedSet, node: Node, clause: Clause, chapter: str, index: int) 
         for i, entry in enumerate(clause.items):
             text = entry if isinstance(entry, str) else entry.text
             lines.append((_mark(clause.list_style, i), *rs.split(text)))
-            for j, sub in enumerate([] if isinstance(entry, str) else entry.items):
-                lines.append((f"　{j + 1}）", *rs.split(sub.text)))
+            if isinstance(entry, str):
+                continue
+            for j, sub in enumerate(entry.items):
+                lines.append((f"　{_mark(entry.list_style or 'number', j)}", *rs.split(sub.text)))
     method = tuple(check.method) if check is not None and "method" in check.model_fields_set else default_method(clause)
     points = check.points if check is not None else DEFAULT_POINTS
     return Row(index, node.id, node.number, chapter, clause.title, tuple(lines), method, points,
@@ -316,6 +319,8 @@ def _mark(style: str, index: int) -> str:
         return f"{LIST_MARKS['letter'][index % 26]}）"
     if style == "number":
         return f"{index + 1}）"
+    if style in ("circled", "paren"):
+        return marker(style, index)
     return "——"
 
 

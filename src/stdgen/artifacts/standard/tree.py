@@ -225,16 +225,21 @@ def _content(rs: ResolvedSet, item: Clause | Annex) -> Iterator[Block]:
         yield from _notes(rs, item.examples, "示例", "example")
 
 
-def _list(rs: ResolvedSet, items: list[str | ItemData], style: str, level: int = 1,
-          parent: str = "dash") -> ListBlock:
-    marker = style if level == 1 else ("number" if parent == "letter" else "bullet")
+def _list(rs: ResolvedSet, items: list[str | ItemData], marker: str, level: int = 1) -> ListBlock:
+    """A list; a sub-list takes its item's list_style, else 1) 2) under letters and · otherwise."""
     entries: list[ListItem] = []
     for entry in items:
         text = entry if isinstance(entry, str) else entry.text
         kids = [] if isinstance(entry, str) else entry.items
-        child = _list(rs, list(kids), style, 2, style) if kids else None
-        entries.append(ListItem(Para(f"list-{marker}" if level == 1 else "list-2", _spans(rs, text)), child))
+        nested = None if isinstance(entry, str) else entry.list_style
+        child = _list(rs, list(kids), nested or ("number" if marker == "letter" else "bullet"), 2) if kids else None
+        entries.append(ListItem(Para(_list_style(marker) if level == 1 else "list-2", _spans(rs, text)), child))
     return ListBlock(marker, entries)  # type: ignore[arg-type]
+
+
+def _list_style(marker: str) -> str:
+    """The paragraph style of a level-1 item: the source's own numberings print as numbered items."""
+    return f"list-{marker}" if marker in ("dash", "letter", "number") else "list-number"
 
 
 def _phrases_are_content(clause: Clause) -> bool:
