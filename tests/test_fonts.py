@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from stdgen.doctree import Document, Para, Section, Span, Style
+from stdgen.doctree import Document, ListBlock, ListItem, Para, Section, Span, Style
 from stdgen.render.fonts import FontsMissing, rare_characters, require_fonts
 from stdgen.render.html import FONT_STACKS
 
@@ -66,3 +66,11 @@ def test_build_without_cjk_fonts_fails_the_set_and_keeps_its_output(tmp_path: Pa
     assert "no installed font for the 宋体 role" in result.stderr and "fonts-noto-cjk" in result.stderr
     assert "Traceback" not in result.stderr
     assert {p.name: p.read_bytes() for p in (out / name).iterdir()} == before  # the previous output stays
+
+
+def test_printed_list_markers_count_as_printed_characters() -> None:
+    """①…⑩ are in GBK, ⑪ is not: an eleven-item circled list prints one rare character."""
+    items = [ListItem(Para("list-number", [Span("项")])) for _ in range(11)]
+    doc = _doc("正文")
+    doc.sections[0].blocks.append(ListBlock("circled", items))
+    assert rare_characters(doc) == ["⑪"]

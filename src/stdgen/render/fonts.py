@@ -14,8 +14,8 @@ import subprocess
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from ..doctree import Block, Document, Para, Toc, paras
-from .html import CIRCLED
+from ..doctree import Block, Document, ListBlock, Para, Toc, paras
+from .html import marker
 
 ROLE_NAMES = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 CHECKED_ROLES = ("song", "hei")  # 楷体 is optional: WeasyPrint falls back to the 宋体 stack
@@ -87,7 +87,18 @@ def _texts(doc: Document, role_of: Callable[[str], str]) -> Iterator[tuple[str, 
         for para in _printed_paras(section.blocks):
             text = "".join(span.text for span in para.spans) + (para.number or "")
             yield role_of(para.style), text
-    yield "song", "——0123456789)abcdefghijklmnopqrstuvwxyz·（）" + CIRCLED  # list markers and page numbers
+        yield "song", "".join(_list_markers(section.blocks))
+    yield "song", "——0123456789)abcdefghijklmnopqrstuvwxyz·"  # list markers and page numbers
+
+
+def _list_markers(blocks: list[Block]) -> Iterator[str]:
+    """The markers the lists print (① … ⑳ beyond ⑩ are outside GBK, so only those printed count)."""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for i, item in enumerate(block.items):
+                yield marker(block.marker, i)
+                if item.children:
+                    yield from _list_markers([item.children])
 
 
 def _printed_paras(blocks: list[Block]) -> Iterator[Para]:
