@@ -134,6 +134,15 @@ def test_clause_shows_where_else_it_appears_with_links_there_and_back(site: Path
                      r'href="\.\./db34-t-3395-2019/standard\.html#QC-10\.1"', zmd, re.S)
 
 
+def test_clause_lists_the_form_that_relies_on_it_and_the_form_links_back(site: Path) -> None:
+    html = read(site / SITE / STANDARD / "standard.html")
+    aside = re.search(r'id="QC-10.4">.*?</h3><aside class="xref">(.*?)</aside>', html, re.S)
+    assert aside, "no aside under 10.4"
+    assert 'href="forms/QC-FORM-C1.html#QC-10.4"' in aside.group(1)
+    form = read(site / SITE / STANDARD / "forms" / "QC-FORM-C1.html")
+    assert 'id="QC-10.4"' in form and 'href="../standard.html#QC-10.4"' in form
+
+
 def test_links_to_downloads_point_into_the_output_folder(site: Path) -> None:
     html = read(site / SITE / "xref.html")
     assert 'href="../db34-t-3395-2019/standard.html#QC-10.1"' not in html  # HTML places stay in the site

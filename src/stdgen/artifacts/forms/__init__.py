@@ -26,15 +26,16 @@ def units(rs: ResolvedSet) -> list[Unit]:
     for form in rs.clause_set.forms:
         fillable = partial(form_document, rs, form, True)
         printable = partial(form_document, rs, form, False)
-        ids = partial(_ids, form.id)
+        ids = partial(_ids, rs, form.id)
         out.append(Unit(f"{FOLDER}/{form.id}", fillable, FORMATS, {"pdf": partial(_pdf, printable)}, ids,
                         form.title))
         out.append(Unit(f"{FOLDER}/{form.id}-fillable", fillable, ("pdf",), {}, ids, f"{form.title}（可填写）"))
     return out
 
 
-def _ids(form_id: str) -> list[str]:
-    return [form_id]
+def _ids(rs: ResolvedSet, form_id: str) -> list[str]:
+    """The form, and the clauses relying on it (named on its page, so the clause's entry lists the form)."""
+    return [form_id, *(ident for ident in rs.form_users.get(form_id, []) if ident in rs.targets)]
 
 
 def _pdf(printable: Callable[[], Document], path: Path) -> dict[str, int]:

@@ -36,6 +36,7 @@ FORM_STYLES: dict[str, Style] = {
     "form-cut": Style("表单_裁剪线", "song", 9, "center", before=1.5, after=1),
     "form-part-title": Style("表单_回执标题", "hei", 15, "center", after=0.6),
     "form-basis": Style("表单_依据", "song", 9, "left", before=1),
+    "form-basis-item": Style("表单_依据条款", "song", 9, "left", indent_chars=2),
 }
 STYLES: dict[str, Style] = {**FORM_STYLES, "header": Style("表单_页眉", "song", 9, "right"),
                             "footer": Style("表单_页脚", "song", 9, "center")}
@@ -138,24 +139,20 @@ def _tear_off(rs: ResolvedSet, part: LetterPart, known: dict[str, FormField]) ->
     yield from _letter(rs, part.body, part.signature, known)
 
 
-def basis(rs: ResolvedSet, form: Form) -> Para | None:
-    """The clauses that rely on the form, linked into the standard (the form names them back)."""
-    users = rs.form_users.get(form.id, [])
+def basis(rs: ResolvedSet, form: Form) -> list[Para]:
+    """The clauses that rely on the form, linked into the standard (the form names them back): one line
+    each, so that each clause ID has its own anchor on the form's page (the site links there and back)."""
+    users = [ident for ident in rs.form_users.get(form.id, []) if ident in rs.targets]
     if not users:
-        return None
-    std = rs.standard.number or rs.standard.title.zh
-    spans = [Span(f"依据：{std}{GAP}")]
-    for i, ident in enumerate(users):
-        target = rs.targets.get(ident)
-        if target is None:
-            continue
-        if i:
-            spans.append(Span("、"))
-        spans.append(Span(target.reference, href=f"../standard.html#{ident}"))
+        return []
+    lines = [Para.of("form-basis", f"依据：{rs.standard.number or rs.standard.title.zh}")]
+    for ident in users:
+        spans = [Span(rs.targets[ident].reference, href=f"../standard.html#{ident}")]
         title = _title(rs, ident)
         if title:
             spans.append(Span(f"（{title}）"))
-    return Para("form-basis", spans)
+        lines.append(Para("form-basis-item", spans))
+    return lines
 
 
 def _title(rs: ResolvedSet, ident: str) -> str:
@@ -171,9 +168,7 @@ def identity(rs: ResolvedSet, form: Form) -> str:
 def form_document(rs: ResolvedSet, form: Form, fillable: bool) -> Document:
     """A form on its own A4 pages: printable, or with fillable fields."""
     blocks = form_blocks(rs, form, None)
-    note = basis(rs, form)
-    if note is not None:
-        blocks.append(note)
+    blocks.extend(basis(rs, form))
     header = f"{rs.standard.number or rs.standard.title.zh}{GAP}{form.title}"
     return Document(title=form.title, styles=STYLES, page=PAGE, fillable=fillable, keywords=identity(rs, form),
                     sections=[Section("form", "none", header, blocks, odd_start=False)])
