@@ -196,17 +196,11 @@ def new(name: Annotated[str, typer.Argument(help="Folder name of the new set und
     """Start a clause set: files with commented examples of every construct, checked by editors through
     the JSON Schema written beside them (VS Code: the YAML extension reads each file's first line)."""
     import datetime as dt
-    import re
 
     from .scaffold import scaffold
 
     folder = clauses / name
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", code):
-        typer.echo(f"stdgen new: --code '{code}' must be letters and digits, starting with a letter", err=True)
-        raise typer.Exit(ExitCode.USAGE)
-    if folder.exists() and any(folder.iterdir()):
-        typer.echo(f"stdgen new: {folder} exists and is not empty", err=True)
-        raise typer.Exit(ExitCode.USAGE)
+    _require_new_set("new", code, folder)
     for path in scaffold(folder, code, edition.value, dt.date.today().year):
         typer.echo(str(path))
     typer.echo(f"next: edit {folder / 'standard.yaml'}, then `stdgen check {name}` and `stdgen build {name}`",
@@ -236,12 +230,7 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     if not source.is_file():
         typer.echo(f"stdgen import: no file {source}", err=True)
         raise typer.Exit(ExitCode.USAGE)
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", code):
-        typer.echo(f"stdgen import: --code '{code}' must be letters and digits, starting with a letter", err=True)
-        raise typer.Exit(ExitCode.USAGE)
-    if folder.exists() and any(folder.iterdir()):
-        typer.echo(f"stdgen import: {folder} exists and is not empty; choose another --name", err=True)
-        raise typer.Exit(ExitCode.USAGE)
+    _require_new_set("import", code, folder, "; choose another --name")
     imported = import_file(source, code, folder)
     report_problems(imported.parsed.problems, source, report)
     loaded = load_set(folder, report)
@@ -365,6 +354,16 @@ def score(results: Annotated[list[Path], typer.Argument(
             typer.echo(str(path))
 
 
+def _require_new_set(command: str, code: str, folder: Path, hint: str = "") -> None:
+    """A set that new, import and fork create: a code of letters and digits, and a folder not yet in use."""
+    if not (code.isascii() and code.isalnum() and code[0].isalpha()):
+        typer.echo(f"stdgen {command}: --code '{code}' must be letters and digits, starting with a letter", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+    if folder.exists() and any(folder.iterdir()):
+        typer.echo(f"stdgen {command}: {folder} exists and is not empty{hint}", err=True)
+        raise typer.Exit(ExitCode.USAGE)
+
+
 @app.command()
 def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its folder name).", show_default=False)],
          new: Annotated[str, typer.Argument(help="Folder name of the new variant.", show_default=False)],
@@ -375,18 +374,16 @@ def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its f
     from .variant import scaffold
     from .workspace import open_workspace
 
-    if not code.isascii() or not code.isalnum() or not code[0].isalpha():
-        raise typer.BadParameter(f"'{code}' is not a set code: letters and digits, starting with a letter",
-                                 param_hint="--code")
     target = clauses / new
-    if new != Path(new).name or target.exists():
-        raise typer.BadParameter(f"{target} exists or is not a folder name beside the sets", param_hint="NEW")
+    if new != Path(new).name:
+        raise typer.BadParameter(f"{new} is not a folder name beside the sets", param_hint="NEW")
+    _require_new_set("fork", code, target)
     report = Report()
     workspace = open_workspace(clauses, report, [base])
     if base not in workspace.sets or report.failed():
         _finish(report, Format.text)
         raise typer.Exit(ExitCode.USAGE)
-    target.mkdir()
+    target.mkdir(exist_ok=True)
     (target / "standard.yaml").write_text(scaffold(workspace.sets[base].clause_set, code), encoding="utf-8")
     typer.echo(str(target / "standard.yaml"))
 
