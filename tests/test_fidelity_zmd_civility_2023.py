@@ -163,3 +163,16 @@ def test_parts_are_chapters_4_to_9(resolved: ResolvedSet) -> None:
     titles = [(node.number, node.title) for node in resolved.chapters]
     assert titles == [("4", "基础行为规范"), ("5", "一般行为规范"), ("6", "具体行为规范"),
                       ("7", "外在形象规范"), ("8", "文明用语规范"), ("9", "附则")]
+
+
+def test_article_60_prints_its_phrases_numbered_as_the_seed(resolved: ResolvedSet) -> None:
+    """The seed numbers the forbidden phrases (1) … (11): the document prints （1） … （11）, not ——."""
+    from stdgen.artifacts.standard.tree import build
+    from stdgen.render.html import render_html
+
+    text = re.sub(r"<[^>]+>", "", render_html(build(resolved)))
+    seed = (SEEDS / SET_SEEDS["zmd-civility-2023"]).read_text(encoding="utf-8")
+    assert "(1)还没上班" in seed and "(11)其他有损人格" in seed
+    assert "（1）还没上班，等等，上班再办！" in text
+    assert "（11）其他有损人格，伤自尊心、伤感情，易诱发矛盾的不负责任的语言。" in text
+    assert "——还没上班" not in text

@@ -207,7 +207,7 @@ def _content(rs: ResolvedSet, item: Clause | Annex) -> Iterator[Block]:
     if isinstance(item, Clause) and item.items:
         yield _list(rs, item.items, item.list_style)
     elif isinstance(item, Clause) and _phrases_are_content(item):
-        yield _list(rs, _phrase_lines(item), "dash")
+        yield _list(rs, _phrase_lines(item), item.list_style)  # numbered where the source numbers them
     if item.table is not None:
         yield _table(rs, item.table)
     if item.figure is not None and item.figure.id in rs.figure_files:
