@@ -21,6 +21,7 @@ from stdgen.build import build_set, build_workspace
 from stdgen.cli import app
 from stdgen.diagnostics import Report
 from stdgen.model import Clause
+from stdgen.outdir import LOCK, PREFIX
 from stdgen.resolve import all_clauses
 from stdgen.workspace import Workspace, open_workspace
 
@@ -278,7 +279,7 @@ def test_stdgen_build_writes_concordance_and_xref_with_pdf_pages(tmp_path: Path)
     assert result.exit_code == 0, result.output
     for name in ("concordance.html", "concordance.docx", "xref.json", "xref.html"):
         assert (out / name).is_file(), name
-    assert not [p for p in out.glob(".*") if p.name != ".stdgen-lock"]  # no staging leftovers
+    assert not [p for p in out.glob(f"{PREFIX}*") if p.name != LOCK]  # no staging leftovers
     index = json.loads((out / "xref.json").read_text(encoding="utf-8"))
     checked = 0
     for entry in index["entries"]:
