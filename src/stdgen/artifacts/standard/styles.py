@@ -48,7 +48,7 @@ STYLES: dict[str, Style] = {
     "cell-head": Style("标准文件_表头", "song", XIAOWU, "center"),
     "list-dash": Style("标准文件_破折号列项", "song", WUHAO, "justify", indent_chars=2),
     "list-letter": Style("标准文件_字母编号列项（一级）", "song", WUHAO, "justify", indent_chars=2),
-    "list-number": Style("标准文件_数字编号列项（二级）", "song", WUHAO, "justify", indent_chars=2),
+    "list-number": Style("标准文件_数字编号列项（一级）", "song", WUHAO, "justify", indent_chars=2),
     "list-2": Style("标准文件_数字编号列项（二级）", "song", WUHAO, "justify", indent_chars=4),
     "notice": Style("标准文件_提示", "hei", WUHAO, "center", before=1),
     "header": Style("标准文件_页眉", "hei", WUHAO, "right"),
