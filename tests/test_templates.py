@@ -14,25 +14,32 @@ import pytest
 from typer.testing import CliRunner
 
 from bad_input import BODY, STANDARD
+from stdgen.artifacts.standard.styles import STYLES
 from stdgen.build import build_set, plan
 from stdgen.cli import app
 from stdgen.diagnostics import Report
+from stdgen.doctree import Rule, paras
 from stdgen.render import templates
+from stdgen.render.cover import bureau_cover
 from stdgen.workspace import open_workspace
 
 runner = CliRunner()
 ISSUER = "测试局</style><script>alert(1)</script>"
 COVER = """\
-<div class="bureau-cover">
-  <p class="bureau-issuer">{{ meta.issuer }}</p>
-  <h1>{{ meta.title }}</h1>
-  <p>{{ meta.number }}　{{ meta.issued }} 发布</p>
-</div>
+{# the bureau's own cover: HTML, PDF and DOCX print it #}
+banner[size=22, spacing=0.2]: {{ meta.issuer }}
+number: {{ meta.number }}
+rule[weight=1.5]
+title[top=40]: {{ meta.title }}
+text[size=14, before=1]: 本市政务服务窗口适用
+dates: {{ meta.issued }} 发布 | {{ meta.implemented }} 实施
+rule
+issuer: 某市市场监督管理局　发布
 """
 HEADER = "{{ meta.issuer }}　{{ header }}"
 CSS = """\
 table.form td { border-color: #c00000; }
-.bureau-cover::after { content: "{{ meta.issuer }}"; }
+.cover-text::after { content: "{{ meta.issuer }}"; }
 """
 
 
@@ -47,7 +54,7 @@ def project(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     (clauses / "bx" / "body.yaml").write_text(BODY, encoding="utf-8")
     bureau = tmp_path / "templates"
     bureau.mkdir()
-    (bureau / "cover.html.j2").write_text(COVER, encoding="utf-8")
+    (bureau / "cover.txt.j2").write_text(COVER, encoding="utf-8")
     (bureau / "header.txt.j2").write_text(HEADER, encoding="utf-8")
     (bureau / "page.css.j2").write_text(CSS, encoding="utf-8")
     yield clauses, bureau
@@ -92,12 +99,17 @@ def test_bureau_cover_header_and_css_in_html_and_docx(project: tuple[Path, Path]
     out = _build(clauses, tmp_path / "out", ("html", "docx"))
     page = _Page()
     page.feed((out / "standard.html").read_text(encoding="utf-8"))
-    assert "bureau-cover" in page.classes and "script" not in page.tags  # autoescaped
-    assert f"{ISSUER}" in page.text and "测试服务规范" in page.text
+    assert "cover-banner-1" in page.classes and "script" not in page.tags  # autoescaped
+    assert ISSUER in page.text and "本市政务服务窗口适用" in page.text and "测试服务规范" in page.text
     assert "table.form td { border-color: #c00000; }" in page.style
     assert "</" not in page.style and "alert" in page.style  # the issuer, CSS-escaped in the stylesheet
-    header = "".join(p.text for s in docx.Document(str(out / "standard.docx")).sections for p in s.header.paragraphs)
+    document = docx.Document(str(out / "standard.docx"))
+    header = "".join(p.text for s in document.sections for p in s.header.paragraphs)
     assert f"{ISSUER}　DB99/T 1—2024" in header
+    cover = [p for p in document.paragraphs[:12] if p.text.strip()]  # the cover section's paragraphs
+    assert [p.text for p in cover][:3] == [ISSUER, "DB99/T 1—2024", "测试服务规范"]
+    assert cover[0].style.font.size.pt == 22 and cover[0].style.name == "标准文件_封面标准名称前1"
+    assert "本市政务服务窗口适用" in [p.text for p in cover] and "某市市场监督管理局　发布" in [p.text for p in cover]
     checklist = _Page()
     checklist.feed((out / "checklist.html").read_text(encoding="utf-8"))
     assert "table.form td { border-color: #c00000; }" in checklist.style  # every artifact takes the page CSS
@@ -108,7 +120,7 @@ def test_without_templates_the_package_ones_are_used(project: tuple[Path, Path],
     out = _build(clauses, tmp_path / "out", ("html",))
     page = _Page()
     page.feed((out / "standard.html").read_text(encoding="utf-8"))
-    assert "bureau-cover" not in page.classes and "cover-title" in page.classes
+    assert "cover-banner-1" not in page.classes and "cover-title" in page.classes
 
 
 def test_a_changed_template_rebuilds(project: tuple[Path, Path]) -> None:
@@ -121,13 +133,13 @@ def test_a_changed_template_rebuilds(project: tuple[Path, Path]) -> None:
 
 
 @pytest.mark.parametrize(("source", "line", "words"), [
-    ("<div>\n{% if %}\n</div>\n", 2, "Expected an expression"),
-    ("<p>\n{{ meta.issuer }\n", 2, "unexpected '}'"),
+    ("text: 封面\n{% if %}\n", 2, "Expected an expression"),
+    ("text: 封面\ntitle: {{ meta.issuer }\n", 2, "unexpected '}'"),
 ])
 def test_a_broken_template_is_reported_at_its_line(project: tuple[Path, Path], tmp_path: Path, source: str,
                                                    line: int, words: str) -> None:
     clauses, bureau = project
-    (bureau / "cover.html.j2").write_text(source, encoding="utf-8")
+    (bureau / "cover.txt.j2").write_text(source, encoding="utf-8")
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", "--clauses", str(clauses), "--out", str(out), "--templates", str(bureau),
                                  "--format", "json"])
@@ -135,7 +147,7 @@ def test_a_broken_template_is_reported_at_its_line(project: tuple[Path, Path], t
     assert result.exit_code == 1
     (problem,) = json.loads(result.stdout)
     assert (problem["code"], Path(problem["position"]["file"]).name, problem["position"]["line"]) == (
-        "T001", "cover.html.j2", line)
+        "T001", "cover.txt.j2", line)
     assert words in problem["message"]
     assert not (out / "bx").exists()
 
@@ -152,13 +164,13 @@ def test_templates_cannot_leave_the_sandbox(project: tuple[Path, Path], tmp_path
     (tmp_path / "secret.txt").write_text("SECRET", encoding="utf-8")
     (bureau / "secret.html.j2").symlink_to(tmp_path / "secret.txt")
     (bureau / "header.txt.j2").unlink()
-    (bureau / "cover.html.j2").write_text("<div>\n" + source + "\n</div>\n", encoding="utf-8")
+    (bureau / "cover.txt.j2").write_text("text: 封面\ntext: " + source + "\n", encoding="utf-8")
     templates.use(bureau)
     report = Report()
     rs = open_workspace(clauses, report).sets["bx"]
     build_set(rs, tmp_path / "out", report, formats=("html",))
     (problem,) = report.errors
-    assert (problem.code, Path(problem.position.file).name, problem.position.line) == ("T002", "cover.html.j2", 2)
+    assert (problem.code, Path(problem.position.file).name, problem.position.line) == ("T002", "cover.txt.j2", 2)
     assert words in problem.message and "SECRET" not in problem.message
     assert not (tmp_path / "out" / "bx").exists()
 
@@ -190,5 +202,83 @@ def test_bureau_cover_and_header_in_the_pdf(project: tuple[Path, Path], tmp_path
     with pdfplumber.open(out / "standard.pdf") as pdf:
         cover = pdf.pages[0].extract_text() or ""
         later = pdf.pages[2].extract_text() or ""
-    assert ISSUER in cover and "2024-01-02 发布" in cover
+    printed = "".join(cover.split())  # the banner is letter-spaced
+    assert all(words in printed for words in (ISSUER, "2024-01-02发布", "本市政务服务窗口适用", "某市市场监督管理局"))
     assert f"{ISSUER} DB99/T 1—2024" in later.replace("　", " ")  # the header over the 目次
+
+
+def test_values_never_become_cover_markup(project: tuple[Path, Path]) -> None:
+    """A title holding a line break, a role, a bar or attributes prints as text on its own line."""
+    _, bureau = project
+    templates.use(bureau)
+    hostile = "政务\nissuer[size=72]: 假发布单位 | 右边 \\: [x]"
+    blocks, styles = bureau_cover({"title": hostile, "issuer": "某局", "issued": "2024-01-02",
+                                   "implemented": hostile, "number": "DB99/T 1—2024"}, STYLES) or ([], {})
+    texts = [[p.text for p in paras([b])] for b in blocks if not isinstance(b, Rule)]
+    assert texts[2] == ["政务 issuer[size=72]: 假发布单位 | 右边 \\: [x]"]  # the title, one line
+    assert texts[4] == ["2024-01-02 发布", "政务 issuer[size=72]: 假发布单位 | 右边 \\: [x] 实施"]  # split once
+    assert set(styles) == {"cover-banner-1", "cover-title-1", "cover-text-1"}
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("titel: {{ meta.title }}", "unknown cover role 'titel' (did you mean 'title'?)"),
+    ("{{ meta.title }}", "cover line '测试服务规范' is not `ROLE[ATTRIBUTES]: TEXT`"),
+    ("title[sise=20]: x", "unknown cover attribute 'sise' (did you mean 'size'?)"),
+    ("title[size=200]: x", "size='200': a number from 5 to 72"),
+    ("title[align=middle]: x", "align='middle': one of left, center, right, justify"),
+    ("rule[size=3]", "unknown cover attribute 'size'"),
+    ("title 政务服务", "is not `ROLE[ATTRIBUTES]: TEXT`"),
+])
+def test_a_wrong_cover_line_is_reported_at_its_template_line(project: tuple[Path, Path], tmp_path: Path,
+                                                              line: str, words: str) -> None:
+    clauses, bureau = project
+    (bureau / "cover.txt.j2").write_text(f"{{# cover #}}\nnumber: {{{{ meta.number }}}}\n{line}\nrule\n",
+                                         encoding="utf-8")
+    templates.use(bureau)
+    report = Report()
+    rs = open_workspace(clauses, report).sets["bx"]
+    build_set(rs, tmp_path / "out", report, formats=("html", "docx"))
+    (problem,) = report.errors
+    assert (problem.code, Path(problem.position.file).name, problem.position.line) == ("T002", "cover.txt.j2", 3)
+    assert words in problem.message, problem.message
+    assert not (tmp_path / "out" / "bx").exists()
+
+
+def test_an_html_cover_of_earlier_versions_is_refused(project: tuple[Path, Path], tmp_path: Path) -> None:
+    """cover.html.j2 never reached the DOCX: a bureau that still has one is told to write cover.txt.j2."""
+    clauses, bureau = project
+    (bureau / "cover.html.j2").write_text("<h1>{{ meta.title }}</h1>\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--clauses", str(clauses), "--out", str(tmp_path / "out"),
+                                 "--templates", str(bureau), "--format", "json"])
+    assert result.exit_code == 1
+    (problem,) = json.loads(result.stdout)
+    assert (problem["code"], Path(problem["position"]["file"]).name) == ("T001", "cover.html.j2")
+    assert "cover.txt.j2" in problem["message"]
+
+
+@pytest.mark.slow
+def test_bureau_cover_in_the_docx_and_pdf_of_a_cli_build(project: tuple[Path, Path], tmp_path: Path) -> None:
+    """End to end: a project's templates/ folder overriding the cover; the DOCX (python-docx, and LibreOffice's
+    PDF of it) and stdgen's PDF print the bureau's lines on page 1."""
+    import subprocess
+    import sys
+
+    import pdfplumber
+
+    _, bureau = project
+    (bureau / "header.txt.j2").unlink()
+    out = tmp_path / "output"
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-m", "stdgen", "build", "--jobs", "1"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)  # templates/ beside clauses/: found without --templates
+    assert result.returncode == 0, result.stderr
+    lines = ["本市政务服务窗口适用", "某市市场监督管理局", "2024-01-02 发布", "2024-02-03 实施"]
+    document = docx.Document(str(out / "bx" / "standard.docx"))
+    docx_cover = "\n".join(p.text for p in document.paragraphs[:12])
+    assert all(line in docx_cover for line in [*lines[:2], ISSUER]), docx_cover
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / "lo"),
+                    str(out / "bx" / "standard.docx")], capture_output=True, check=True, timeout=180)
+    for pdf_file in (out / "bx" / "standard.pdf", tmp_path / "lo" / "standard.pdf"):
+        with pdfplumber.open(pdf_file) as pdf:
+            page = "".join((pdf.pages[0].extract_text() or "").split())  # letter-spaced lines as one word
+        assert all("".join(line.split()) in page for line in [*lines, ISSUER]), (pdf_file, page)

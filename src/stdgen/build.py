@@ -269,7 +269,10 @@ def _report_rare_characters(pending: list[_SetWork], report: Report) -> None:
     """A DOCX embeds no font: warn about characters that the usual 宋体/黑体 (GBK) may lack."""
     for w in pending:
         for job in w.todo:
-            rare = rare_characters(_unit(w.rs, job.artifact, job.stem).tree()) if job.fmt == "docx" else []
+            try:
+                rare = rare_characters(_unit(w.rs, job.artifact, job.stem).tree()) if job.fmt == "docx" else []
+            except templates.TemplateProblem:
+                continue  # a bureau template that fails: its job reports it (T002), at the template's line
             if rare:
                 report.add("B005", f"{job.file} prints {len(rare)} character(s) outside GBK, which the 宋体/黑体 "
                            f"of many computers lack: {describe(rare)}", Position(str(w.final / job.file)),

@@ -67,9 +67,7 @@ def render_html(doc: Document, font_stacks: dict[str, str] | None = None, extern
     roman = {b.anchor for s in doc.sections if s.numbering == "roman"
              for b in s.blocks if isinstance(b, Para) and b.anchor}
     css = stylesheet(doc, font_stacks or FONT_STACKS) + "\n" + templates.render("page.css.j2", doc=doc, meta=doc.meta)
-    cover = Markup(templates.render("cover.html.j2", doc=doc, meta=doc.meta)) if templates.exists(
-        "cover.html.j2") and any(s.name == "cover" for s in doc.sections) else None
-    return templates.render("document.html.j2", doc=doc, css=Markup(css.replace("</", "<\\/")), cover=cover,
+    return templates.render("document.html.j2", doc=doc, css=Markup(css.replace("</", "<\\/")),
                             marker=marker, block_kind=lambda block: type(block).__name__, roman_anchors=roman,
                             external_links=external_links, image_uri=image_uri,
                             field_html=field_html, nobreak=nobreak, section_anchor=section_anchor)

@@ -4,16 +4,18 @@ templates that ship with stdgen, looked up by name in that folder first, then in
 Overridable, for every artifact (standard, checklist, score report, cards and forms alike):
 
 - ``document.html.j2`` — the HTML page (HTML and PDF) around the document tree;
-- ``cover.html.j2`` — the cover section of HTML and PDF (not shipped: the tree's own cover);
+- ``cover.txt.j2`` — the standard's cover in HTML, PDF and DOCX alike, as lines of a small markup
+  (:mod:`stdgen.render.cover`; not shipped: the tree's own cover);
 - ``header.txt.j2`` — the running header text of every format (PDF, HTML print, DOCX);
 - ``page.css.j2`` — CSS added after stdgen's own: fonts, header/footer look, card and form styling.
 
 Templates see ``doc`` (the document tree), ``meta`` (the set's metadata: number, title, issuer,
 dates …), and for the header ``header`` (stdgen's text) and ``section`` (its name). They render
-in Jinja's immutable sandbox, HTML templates with autoescaping and CSS templates with every
-value CSS-escaped; a template can include only templates of the same folders, never a file
-elsewhere (``..``, absolute paths and links leading outside are not found). A broken template is
-a :class:`TemplateProblem` naming its file and line (T001 when read, T002 when rendered).
+in Jinja's immutable sandbox, HTML templates with autoescaping, CSS templates with every
+value CSS-escaped and the cover with every value escaped for its markup; a template can include
+only templates of the same folders, never a file elsewhere (``..``, absolute paths and links
+leading outside are not found). A broken template is a :class:`TemplateProblem` naming its file
+and line (T001 when read, T002 when rendered).
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 PACKAGE = Path(__file__).parent
-OVERRIDABLE = ("document.html.j2", "cover.html.j2", "header.txt.j2", "page.css.j2")
+COVER = "cover.txt.j2"  # its values are escaped for the cover markup (render/cover.py)
+STALE_COVER = "cover.html.j2"  # earlier versions' cover, which never reached the DOCX
+OVERRIDABLE = ("document.html.j2", COVER, "header.txt.j2", "page.css.j2")
 _override: list[Path] = []  # the bureau's folder, when one is used (set once per run, inherited by workers)
 
 
@@ -71,6 +75,13 @@ def exists(name: str) -> bool:
     return True
 
 
+def source(name: str) -> tuple[str, str]:
+    """(file name, text) of the template stdgen uses for name."""
+    env = _environment_for(name)
+    text, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    return filename or name, text
+
+
 def render(name: str, **context: Any) -> str:
     """Render a template by name; TemplateProblem (with file and line) when it is broken."""
     env = _environment_for(name)
@@ -92,6 +103,10 @@ def check() -> list[TemplateProblem]:
     problems: list[TemplateProblem] = []
     if not _override:
         return problems
+    stale = _override[0] / STALE_COVER
+    if stale.is_file():
+        problems.append(TemplateProblem("T001", str(stale), 1, f"{STALE_COVER} is not read any more: write the cover "
+                                        f"as {COVER}, which the DOCX prints too (README, Bureau templates)"))
     for path in sorted(_override[0].rglob("*.j2")):
         name = path.relative_to(_override[0]).as_posix()
         try:
@@ -128,18 +143,23 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 @cache
-def _environments() -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
-    """(HTML: autoescaped; CSS: every value CSS-escaped; text: plain, escaped by its user)."""
+def _environments() -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment, jinja2.Environment]:
+    """(HTML: autoescaped; CSS: every value CSS-escaped; text: plain, escaped by its user; cover: every
+    value escaped for the cover markup)."""
+    from .cover import escape as cover_escape
     loader = _Inside([*map(str, _override), str(PACKAGE)])
     common: dict[str, Any] = {"loader": loader, "undefined": jinja2.ChainableUndefined, "auto_reload": False}
     html = _Sandbox(autoescape=True, **common)
     css = _Sandbox(autoescape=False, finalize=css_escape, **common)
     text = _Sandbox(autoescape=False, **common)
-    return html, css, text
+    cover = _Sandbox(autoescape=False, finalize=cover_escape, **common)
+    return html, css, text, cover
 
 
 def _environment_for(name: str) -> jinja2.Environment:
-    html, css, text = _environments()
+    html, css, text, cover = _environments()
+    if name == COVER:
+        return cover
     return css if name.endswith(".css.j2") else html if name.endswith(".html.j2") else text
 
 

@@ -8,6 +8,7 @@ from ...doctree import Block, Cell, Document, Figure, ListBlock, ListItem, Para,
 from ...model import Annex, Clause, Standard
 from ...model import ListItem as ItemData
 from ...model import Table as TableData
+from ...render.cover import bureau_cover
 from ...resolve import Node, ResolvedSet, Target
 from ..forms.tree import FORM_STYLES, form_blocks
 from .styles import STYLES
@@ -49,12 +50,14 @@ def build(rs: ResolvedSet) -> Document:
     for part in front:
         front_blocks.extend(part)
     header = std.number or std.title.zh
+    meta = template_meta(std)
+    cover, cover_styles = bureau_cover(meta, STYLES) or (_cover(std), {})  # a bureau's cover.txt.j2, else stdgen's
     return Document(
         title=f"{std.number or ''} {std.title.zh}".strip(),
-        meta=template_meta(std),
-        styles={**STYLES, **FORM_STYLES},
+        meta=meta,
+        styles={**STYLES, **FORM_STYLES, **cover_styles},
         sections=[
-            Section("cover", "none", None, _cover(std), odd_start=True),
+            Section("cover", "none", None, cover, odd_start=True),
             Section("front", "roman", header, front_blocks),
             Section("body", "arabic", header, body_blocks),
         ],
