@@ -74,3 +74,48 @@ def test_printed_list_markers_count_as_printed_characters() -> None:
     doc = _doc("正文")
     doc.sections[0].blocks.append(ListBlock("circled", items))
     assert rare_characters(doc) == ["⑪"]
+
+
+def _tiny_set(clauses: Path, name: str, code: str, text: str) -> None:
+    from bad_input import BODY, STANDARD
+
+    folder = clauses / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "standard.yaml").write_text(STANDARD.replace("BX", code).replace("DB99/T 1", f"DB99/T {len(code)}"),
+                                          encoding="utf-8")
+    (folder / "body.yaml").write_text(BODY.replace("BX", code).replace("窗口应整洁。", text), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_character_no_font_has_keeps_that_whole_set_at_its_previous_edition(tmp_path: Path) -> None:
+    """B004 fails the set, not only its PDFs: none of its files is replaced (its DOCX, HTML and PDF stay one
+    edition, and build.json still describes them), the cross-set files stay too; the other sets are built;
+    the run exits 1; once the text is printable the set is built."""
+    clauses, out = tmp_path / "clauses", tmp_path / "out"
+    _tiny_set(clauses, "ax", "AX", "窗口应整洁。")
+    _tiny_set(clauses, "bx", "BX", "窗口应整洁。")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "stdgen", "build", "--clauses", str(clauses), "--out", str(out), "--jobs", "1"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != ".build-run.json"}
+    assert (out / "index.html") in before and (out / "ax" / "standard.docx") in before
+
+    _tiny_set(clauses, "ax", "AX", "窗口应整洁😀。")  # no installed 宋体 font has U+1F600
+    _tiny_set(clauses, "bx", "BX", "窗口应整洁明亮。")
+    second = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert second.returncode == 1, second.stderr
+    assert "B004 error: building ax failed: standard.pdf: the 宋体 font" in second.stderr
+    assert "😀 (U+1F600)" in second.stderr and "Traceback" not in second.stderr
+    assert "no file of the set was replaced: its previous output stays whole" in second.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != ".build-run.json"}
+    unchanged = {p for p in before if after.get(p) == before[p]}
+    assert {p for p in before if p.is_relative_to(out / "ax")} <= unchanged  # DOCX and HTML too
+    assert {out / "index.html", out / "xref.json", out / "concordance.docx"} <= unchanged
+    assert after[out / "bx" / "standard.docx"] != before[out / "bx" / "standard.docx"]  # the other set is built
+    assert not [p for p in out.iterdir() if p.name.startswith(".stdgen-") and p.name != ".stdgen-lock"]
+
+    _tiny_set(clauses, "ax", "AX", "窗口应整洁、明亮。")
+    third = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert third.returncode == 0, third.stderr
+    assert "整洁、明亮" in (out / "ax" / "standard.html").read_text(encoding="utf-8")

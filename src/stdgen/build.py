@@ -20,7 +20,6 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,13 +37,13 @@ from .artifacts.concordance.tree import build as concordance_tree
 from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
 from .doctree import Document
-from .outdir import STAGING, TMP, checkpoint, die_with_parent, swap
+from .outdir import STAGING, Staged, checkpoint, die_with_parent, swap
 from .render import templates
 from .render.docx_render import write_docx
 from .render.fonts import FontsMissing, describe, rare_characters
 from .render.html import write_html
 from .render.pdf import write_pdf
-from .reproducible import seal, source_date
+from .reproducible import seal, source_date, write_sealed
 from .resolve import ResolvedSet
 from .unit import Unit as Unit  # re-exported: artifacts and tests name it build.Unit
 from .uptodate import code_fingerprint
@@ -239,7 +238,10 @@ def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> Non
 
 def _failure(job: Job, exc: Exception) -> tuple[str, str, str, Position | None]:
     if isinstance(exc, FontsMissing):
-        return "B004", f"{job.file}: {exc.message}", f"{exc.hint}; the previous output was left untouched", None
+        # the whole set stays as it was, not only its PDFs: a set's files are one edition (a filed DOCX and
+        # its PDF must not differ; build.json and the site's page numbers describe the files there)
+        return ("B004", f"{job.file}: {exc.message}", f"{exc.hint}; no file of the set was replaced: its previous "
+                "output stays whole, one edition in every format", None)
     if isinstance(exc, templates.TemplateProblem):
         return (exc.code, f"{job.file}: template {Path(exc.file).name}: {exc.message}",
                 "fix the template; the previous output was left untouched", Position(exc.file, exc.line, 1))
@@ -344,52 +346,33 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
     from .xref import CONCORDANCE_LABEL, build_index, write_json, xref_document
 
     out_root.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
+    staged = Staged(out_root)
     site: Path | None = None
     try:
         conc = build_concordance(ws)  # its diagnostics were reported by the check before the build
         doc = concordance_tree(conc)
         when = source_date(rs.standard.issued for rs in ws.sets.values())
         for fmt in CONCORDANCE_FORMATS:
-            staged.append((_staged(out_root, "concordance", fmt, partial(WRITERS[fmt], doc), when),
-                           out_root / f"concordance.{fmt}"))
+            staged.add(out_root / f"concordance.{fmt}", partial(write_sealed, partial(WRITERS[fmt], doc), fmt, when))
         index = build_index(ws, out_root, ARTIFACTS, conc, CONCORDANCE_FORMATS, partial(pdf_pages, out_root))
-        staged.append((_staged(out_root, "xref", "json", lambda p: write_json(index, p), when),
-                       out_root / "xref.json"))
+        staged.add(out_root / "xref.json", partial(write_sealed, lambda p: write_json(index, p), "json", when))
         xref_doc = xref_document(index)
-        staged.append((_staged(out_root, "xref", "html", lambda p: write_html(xref_doc, p), when),
-                       out_root / "xref.html"))
+        staged.add(out_root / "xref.html", partial(write_sealed, lambda p: write_html(xref_doc, p), "html", when))
         site = Path(tempfile.mkdtemp(prefix=f"{STAGING}{SITE}-", dir=out_root))
         site.chmod(0o755)
         cross = [("concordance.html", CONCORDANCE_LABEL, doc), ("xref.html", XREF_LABEL, xref_doc)]
-        staged.append((_staged(out_root, "index", "html",
-                               lambda p: write_site(ws.sets, index, ARTIFACTS, out_root, cross, site, p), when),
-                       out_root / "index.html"))
+        staged.add(out_root / "index.html", partial(
+            write_sealed, lambda p: write_site(ws.sets, index, ARTIFACTS, out_root, cross, site, p), "html", when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        staged.discard()
         if site is not None:
             shutil.rmtree(site, ignore_errors=True)
         report.add("B001", f"building the concordance, cross-reference index and site failed: {exc!r}",
                    Position(str(out_root)), "the previous files were left untouched; please report this")
         return []
     checkpoint("cross")
-    for tmp, final in staged:
-        os.replace(tmp, final)
+    written = staged.commit()
     swap(site, out_root / SITE)
     (out_root / MANIFEST).write_text(json.dumps({"stdgen": __version__, "cross": key}), encoding="utf-8")
-    return [final for _, final in staged] + [out_root / SITE]
+    return [*written, out_root / SITE]
 
-
-def _staged(folder: Path, stem: str, fmt: str, write: Callable[[Path], object], when: datetime) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f"{TMP}{stem}-", suffix=f".{fmt}", dir=folder)
-    os.close(handle)
-    path = Path(name)
-    try:
-        write(path)
-        seal(path, fmt, when)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    path.chmod(0o644)
-    return path

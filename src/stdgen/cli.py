@@ -266,6 +266,7 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     """Build inspection checklists (PDF, DOCX, XLSX, HTML), filtered by scope; `build` makes the full ones."""
     from .artifacts.checklist.build import write_checklists
     from .lint import lint_workspace
+    from .outdir import locked
     from .workspace import open_workspace
 
     report = Report()
@@ -278,8 +279,9 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     written: list[Path] = []
     try:
         if writable(out, report):
-            written = [p for rs in workspace.sets.values()
-                       for p in write_checklists(rs, out, scopes, recommendations, report)]
+            with locked(out, waiting=lambda message: typer.echo(message, err=True)):  # as `stdgen build`
+                written = [p for rs in workspace.sets.values()
+                           for p in write_checklists(rs, out, scopes, recommendations, report)]
     except OSError as exc:
         unwritable(out, exc, report)
     _finish(report, fmt)
@@ -315,6 +317,7 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
     """Build counter phrase cards (PDF; the sheet also as DOCX and a phone-friendly HTML page);
     `build` makes each set's default deck."""
     from .artifacts.cards.build import write_cards
+    from .outdir import locked
     from .workspace import open_workspace
 
     report = Report()
@@ -322,7 +325,14 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
     if report.failed():
         _finish(report, fmt)
     chosen = [workspace.sets[name] for name in dict.fromkeys(sets) if name in workspace.sets]
-    written = write_cards(chosen, out, [str(s.value) for s in scope or []], layout.value, size.value, report)
+    written: list[Path] = []
+    try:
+        if writable(out, report):
+            with locked(out, waiting=lambda message: typer.echo(message, err=True)):  # as `stdgen build`
+                written = write_cards(chosen, out, [str(s.value) for s in scope or []], layout.value, size.value,
+                                      report)
+    except OSError as exc:
+        unwritable(out, exc, report)
     _finish(report, fmt)
     if fmt is Format.text:
         for path in written:

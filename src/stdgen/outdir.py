@@ -9,6 +9,10 @@
 - :func:`swap` replaces a set's folder by its staging folder with one ``renameat2(…,
   RENAME_EXCHANGE)`` on Linux: there is no moment at which the set's folder is missing. Where
   the call is unavailable it falls back to two renames, which :func:`clean` can undo.
+- :class:`Staged` writes single files (``stdgen checklist``, ``stdgen cards``, the cross-set files
+  of ``stdgen build``) under ``OUT/.stdgen-tmp-…`` names and renames them into place together
+  only when all were written: a failure keeps the previous files, a kill leaves debris that
+  :func:`clean` removes.
 - :func:`die_with_parent` (worker initializer) makes worker processes exit when the build does.
 """
 
@@ -20,6 +24,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -46,7 +51,7 @@ def locked(out_root: Path, waiting: Callable[[str], None] | None = None) -> Iter
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if waiting:
-                waiting(f"another stdgen build is writing {out_root}; waiting for it to finish")
+                waiting(f"another stdgen run is writing {out_root}; waiting for it to finish")
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             clean(out_root)
@@ -70,6 +75,47 @@ def clean(out_root: Path) -> list[str]:
             entry.unlink(missing_ok=True)
         done.append(name)
     return done
+
+
+class Staged:
+    """Files of one update, written under ``.stdgen-tmp-`` names in the output folder (held locked by
+    :func:`locked`) and renamed into their places (anywhere under it) only by :meth:`commit`."""
+
+    def __init__(self, out_root: Path) -> None:
+        self.out_root = out_root
+        self.files: list[tuple[Path, Path]] = []  # (temporary, final)
+
+    def add(self, final: Path, write: Callable[[Path], object]) -> Path:
+        """Write final's new content into a temporary file with write(path); return the temporary path.
+        A write that fails removes its temporary file and raises."""
+        self.out_root.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f"{TMP}{final.stem}-", suffix=final.suffix, dir=self.out_root)
+        os.close(handle)
+        path = Path(name)
+        try:
+            write(path)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        path.chmod(0o644)
+        self.files.append((path, final))
+        return path
+
+    def discard(self) -> None:
+        """Remove what was written: the previous files stay as they were."""
+        for path, _ in self.files:
+            path.unlink(missing_ok=True)
+        self.files.clear()
+
+    def commit(self) -> list[Path]:
+        """Rename every file into place (each rename atomic); return the final paths."""
+        checkpoint("files")
+        for path, final in self.files:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, final)
+        done = [final for _, final in self.files]
+        self.files.clear()
+        return done
 
 
 def swap(staging: Path, final: Path) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ZIP_FORMATS = frozenset({"docx", "xlsx"})
@@ -37,6 +37,12 @@ def seal(path: Path, fmt: str, when: dt.datetime) -> None:
     """Make a written file reproducible (DOCX/XLSX are re-packed; other formats are already)."""
     if fmt in ZIP_FORMATS:
         normalize_zip(path, when)
+
+
+def write_sealed(write: Callable[[Path], object], fmt: str, when: dt.datetime, path: Path) -> None:
+    """write(path), then seal it: a file writer for staged writes (``partial(write_sealed, …)``)."""
+    write(path)
+    seal(path, fmt, when)
 
 
 def normalize_zip(path: Path, when: dt.datetime) -> None:

@@ -4,20 +4,22 @@
 ``stdgen build`` writes ``output/<set>/cards.{pdf,docx,html}``: the A6 sheet of every phrase of
 the set (PDF, DOCX) and the screen page (HTML). ``stdgen cards`` writes into
 ``OUT/<set>[+<set>…]/cards[-<scope>…][-<layout>][-a5].*``: PDF for every layout, DOCX and HTML
-with the sheet. Each file is written under a temporary name and renamed into place, so a failure
-leaves older files intact.
+with the sheet. The files are staged as ``OUT/.stdgen-tmp-…`` (:class:`stdgen.outdir.Staged`) and
+renamed into place together when all were written, so a failure leaves the older files intact; the
+caller holds OUT's lock.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ...diagnostics import Position, Report
 from ...doctree import Document, Para, Section, Span, Style
+from ...outdir import Staged
 from ...render.fonts import FontsMissing
-from ...reproducible import seal, source_date
+from ...reproducible import source_date, write_sealed
 from ...resolve import ResolvedSet
 from .deck import KIND_ZH, NO_REPLACEMENT, Deck, build_deck
 from .docx import write_sheet_docx
@@ -116,30 +118,25 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
         report.add("B007", f"{name}: no {what} for scope {deck.scope_label}; no {layout} written",
                    Position(str(folder)), "choose another --scope or --layout, or other sets", severity="warning")
         return []
-    folder.mkdir(parents=True, exist_ok=True)
     writers: dict[str, Callable[[Path], object]] = {
         "pdf": lambda p: write_pdf(render(deck, layout, size), p),
         "docx": lambda p: write_sheet_docx(deck, p, size),
         "html": lambda p: p.write_text(render(deck, "screen"), encoding="utf-8"),
     }
-    staged: list[tuple[Path, Path]] = []
+    staged = Staged(out_root)
+    when = source_date(rs.standard.issued for rs in sets)  # same sets, same bytes
     try:
         for fmt in FORMATS[layout]:
-            final = folder / f"{stem}.{fmt}"
-            tmp = folder / f".{final.name}.tmp"
-            writers[fmt](tmp)
-            seal(tmp, fmt, source_date(rs.standard.issued for rs in sets))  # same sets, same bytes
-            staged.append((tmp, final))
+            staged.add(folder / f"{stem}.{fmt}", partial(write_sealed, writers[fmt], fmt, when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        staged.discard()
         if isinstance(exc, FontsMissing):
             report.add("B004", f"the cards of {name}: {exc.message}", Position(str(folder)),
-                       f"{exc.hint}; the previous files were left untouched")
+                       f"{exc.hint}; no file of this deck was replaced (every format stays "
+                       "the previous edition)")
         else:
             report.add("B001", f"building the cards of {name} failed: {exc!r}", Position(str(folder)),
                        "the previous files were left untouched; please report this with the clause sets")
         return []
-    for tmp, final in staged:
-        os.replace(tmp, final)
-    return [final for _, final in staged]
+    return staged.commit()
+

@@ -1,16 +1,21 @@
 """Write filtered checklists (``stdgen checklist``): OUT/<set>/checklist[-scope…][-rec].{pdf,docx,xlsx,html}.
 
 The full checklist of every set is written by ``stdgen build`` with the other artifacts;
-this writes the ones an inspector asks for, e.g. only the window provisions. Each file is
-written under a temporary name and renamed into place, so a failure leaves older files intact.
+this writes the ones an inspector asks for, e.g. only the window provisions. The files are
+staged as ``OUT/.stdgen-tmp-…`` (:class:`stdgen.outdir.Staged`) and renamed into place together
+when all were written, so a failure leaves the older files intact; the caller holds OUT's lock.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from ...diagnostics import Position, Report
+from ...doctree import Document
+from ...outdir import Staged
 from ...render.docx_render import write_docx
 from ...render.fonts import FontsMissing
 from ...render.html import write_html
@@ -18,7 +23,7 @@ from ...render.pdf import write_pdf
 from ...render.templates import TemplateProblem
 from ...reproducible import seal, source_date
 from ...resolve import ResolvedSet
-from .rows import build_checklist
+from .rows import Checklist, build_checklist
 from .tree import checklist_document
 from .xlsx import write_xlsx
 
@@ -30,7 +35,6 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
                      formats: tuple[str, ...] = FORMATS) -> list[Path]:
     cl = build_checklist(rs, scopes, recommendations)
     folder = out_root / rs.clause_set.name
-    folder.mkdir(parents=True, exist_ok=True)
     if not cl.rows:
         report.add("B002", f"the checklist of {rs.clause_set.name} for scope {cl.scope_label} has no rows; "
                    "nothing written", Position(str(folder)), "choose another --scope, or add --recommendations",
@@ -38,21 +42,14 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
         return []
     # the links assume the standard was built by `stdgen build` into output/<set>/ of the current folder
     doc = checklist_document(cl, os.path.relpath(STANDARD_OUT / rs.clause_set.name / "standard.html", folder))
-    written: list[Path] = []
-    staged: list[tuple[Path, Path]] = []
+    staged = Staged(out_root)
+    when = source_date([rs.standard.issued])
     try:
         for fmt in formats:
             final = folder / f"checklist{cl.suffix}.{fmt}"
-            tmp = folder / f".{final.name}.tmp"
-            if fmt == "xlsx":
-                write_xlsx(cl, tmp)
-            else:
-                {"pdf": write_pdf, "docx": write_docx, "html": write_html}[fmt](doc, tmp)
-            seal(tmp, fmt, source_date([rs.standard.issued]))
-            staged.append((tmp, final))
+            staged.add(final, partial(_write, fmt, cl, doc, when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        staged.discard()
         if isinstance(exc, TemplateProblem):
             report.add(exc.code, f"checklist{cl.suffix} of {rs.clause_set.name}: template {Path(exc.file).name}: "
                        f"{exc.message}", Position(exc.file, exc.line, 1),
@@ -60,12 +57,18 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
             return []
         if isinstance(exc, FontsMissing):
             report.add("B004", f"checklist{cl.suffix}.pdf of {rs.clause_set.name}: {exc.message}",
-                       Position(str(folder)), f"{exc.hint}; the previous files were left untouched")
+                       Position(str(folder)), f"{exc.hint}; no file of this checklist was replaced (every format stays "
+                       "the previous edition)")
             return []
         report.add("B001", f"building the checklist of {rs.clause_set.name} failed: {exc!r}", Position(str(folder)),
                    "the previous files were left untouched; please report this with the clause set")
         return []
-    for tmp, final in staged:
-        os.replace(tmp, final)
-        written.append(final)
-    return written
+    return staged.commit()
+
+
+def _write(fmt: str, cl: Checklist, doc: Document, when: datetime, path: Path) -> None:
+    if fmt == "xlsx":
+        write_xlsx(cl, path)
+    else:
+        {"pdf": write_pdf, "docx": write_docx, "html": write_html}[fmt](doc, path)
+    seal(path, fmt, when)

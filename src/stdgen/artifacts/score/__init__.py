@@ -4,9 +4,12 @@ per-chapter breakdown, every nonconformity, and over many files the per-clause f
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ...diagnostics import Position, Report
+from ...outdir import Staged, locked
 from ...render.fonts import FontsMissing
 from ...render.html import write_html
 from ...render.pdf import write_pdf
@@ -42,13 +45,15 @@ def run_score(paths: list[Path], clauses: Path, set_name: str | None, out: Path 
     result = score(inspections, rs, version(rs.clause_set))
     folder = out or Path("output") / "scores" / chosen
     try:
-        return write_report(result, folder, formats)
+        with locked(folder):  # one run at a time writes the folder; a killed run's debris is removed
+            return write_report(result, folder, formats)
     except FontsMissing as exc:
-        report.add("B004", f"score.pdf: {exc.message}", Position(str(folder)), exc.hint)
+        report.add("B004", f"score.pdf: {exc.message}", Position(str(folder)),
+                   f"{exc.hint}; the previous report was left untouched")
         return []
     except TemplateProblem as exc:
         report.add(exc.code, f"score report: template {Path(exc.file).name}: {exc.message}",
-                   Position(exc.file, exc.line, 1), "fix the template")
+                   Position(exc.file, exc.line, 1), "fix the template; the previous report was left untouched")
         return []
 
 
@@ -74,20 +79,19 @@ def _which_set(files: list[Results], set_name: str | None, report: Report) -> st
 
 
 def write_report(result: Score, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    """score.{json,html,pdf} in out, replaced together only when all were written (outdir.Staged)."""
     doc = report_document(result) if {"html", "pdf"} & set(formats) else None
-    for fmt in formats:
-        path = out / f"score.{fmt}"
-        if fmt == "json":
-            path.write_text(json.dumps(report_json(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        elif fmt == "html" and doc is not None:
-            write_html(doc, path)
-        elif fmt == "pdf" and doc is not None:
-            write_pdf(doc, path)
-        else:
-            continue
-        written.append(path)
-    return written
-
-
+    writers: dict[str, Callable[[Path], object]] = {
+        "json": lambda p: p.write_text(json.dumps(report_json(result), ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")}
+    if doc is not None:
+        writers |= {"html": partial(write_html, doc), "pdf": partial(write_pdf, doc)}
+    staged = Staged(out)
+    try:
+        for fmt in formats:
+            if fmt in writers:
+                staged.add(out / f"score.{fmt}", writers[fmt])
+    except BaseException:
+        staged.discard()
+        raise
+    return staged.commit()
