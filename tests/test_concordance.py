@@ -99,7 +99,7 @@ def test_one_sided_and_dangling_links_reported_at_their_lines(tmp_path: Path) ->
     _edit(body, "        related: [ZMD-41]\n", "        related: [ZMD-41, ZMD-999]\n")  # no such ID anywhere
     zmd = root / "zmd-civility-2023" / "body.yaml"
     _edit(zmd, "      related:\n      - QC-10.5\n", "      related:\n      - QC-10.5\n      - CQ-03.2.1\n")
-    result = runner.invoke(app, ["check", "--clauses", str(root), "--format", "json"])
+    result = runner.invoke(app, ["check", "--clauses", str(root), "--format", "json", "--lang", "en"])
     assert result.exit_code == 1  # R006 is an error
     found = [d for d in json.loads(result.stdout) if d["code"] in {"R006", "R010"}]
     got = {(d["code"], Path(d["position"]["file"]).name, d["position"]["line"]) for d in found}

@@ -134,7 +134,8 @@ def test_filled_pdf_reads_back_in_stdgen_and_in_qpdf(built: tuple[Path, Path], t
 
     missing = tmp_path / "missing.pdf"
     _fill_pdf(out / SET / "forms" / "QC-FORM-D1-fillable.pdf", missing, {"applicant": "张三", "submitted_on": "5月"})
-    result = _stdgen("form", "read", str(missing), "--clauses", str(clauses), "--format", "yaml", check=False)
+    result = _stdgen("form", "read", str(missing), "--clauses", str(clauses), "--format", "yaml", "--lang", "en",
+                     check=False)
     assert result.returncode == 1
     assert "K105 error: field 'submitted_on' (提交日期): '5月' is not a date" in result.stderr
     assert "K104 error: required field 'clerk' (经办人) is empty" in result.stderr

@@ -118,7 +118,7 @@ def test_seed_002_flattened_text_import(tmp_path: Path) -> None:
 def test_import_command_writes_a_set_and_its_report(tmp_path: Path) -> None:
     clauses = tmp_path / "clauses"
     result = runner.invoke(app, ["import", str(SEEDS / "000_409eb28d6bae5e62.txt"), "--code", "QX",
-                                 "--name", "jiaozuo", "--clauses", str(clauses)])
+                                 "--name", "jiaozuo", "--clauses", str(clauses), "--lang", "en"])
     folder = clauses / "jiaozuo"
     assert result.exit_code == 0, result.output
     assert "R003 warning: 6 has a single sub-clause 6.1 (as published)" in result.output
@@ -136,7 +136,7 @@ def test_import_that_fails_check_says_why(tmp_path: Path) -> None:
     source = tmp_path / "std.txt"
     text = (SEEDS / "000_409eb28d6bae5e62.txt").read_text(encoding="utf-8")
     source.write_text(text.replace("5.2 情绪释放", "5.1 情绪释放"), encoding="utf-8")  # a misprinted number
-    result = runner.invoke(app, ["import", str(source), "--code", "QX", "--clauses", str(tmp_path / "c")])
+    result = runner.invoke(app, ["import", str(source), "--code", "QX", "--clauses", str(tmp_path / "c"), "--lang", "en"])
     assert result.exit_code == 1
     assert "R001 error: duplicate ID 'QX-5.1'" in result.output
 

@@ -41,7 +41,7 @@ def test_noop_edit_and_force(tmp_path: Path) -> None:
     first = _stamps(out)
     assert {f"{s}/{a}.{f}" for s in SETS for a, f in [("standard", "pdf"), ("checklist", "xlsx")]} <= set(first)
 
-    assert "up to date" in _build(root, out)
+    assert "没有变化：无需构建" in _build(root, out)
     assert _stamps(out) == first  # a no-op build rewrites nothing
 
     body = root / "window-conduct" / "body.yaml"

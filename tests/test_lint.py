@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from conftest import line_of
 from stdgen.cli import app
-from stdgen.diagnostics import Diagnostic, Report
+from stdgen.diagnostics import Position, Report, Severity
+from stdgen.i18n import Lang
 from stdgen.lint import RULES, lint_workspace, list_rules
 from stdgen.lint.forms import mask_quotes, scan
-from stdgen.lint.messages import CATALOGUE
+from stdgen.messages import CATALOGUE
 from stdgen.workspace import open_workspace
 
 runner = CliRunner()
@@ -48,14 +49,24 @@ def write_set(root: Path, clauses: list[Spec] | None = None, annexes: list[Spec]
     return folder
 
 
-def run(root: Path, lang: str = "zh", **spec: Any) -> list[Diagnostic]:
-    """Lint diagnostics (L codes) of a one-set workspace built from spec."""
+class Shown(NamedTuple):
+    """A diagnostic as worded in one language."""
+
+    code: str
+    severity: Severity
+    position: Position
+    message: str
+    hint: str
+
+
+def run(root: Path, lang: Lang = "zh", **spec: Any) -> list[Shown]:
+    """Lint diagnostics (L codes) of a one-set workspace built from spec, worded in lang."""
     write_set(root, **spec)
     report = Report()
     workspace = open_workspace(root / "clauses", report)
     assert not report.errors, report.render_text()
-    lint_workspace(workspace, report, "en" if lang == "en" else "zh")
-    return [d for d in report.items if d.code.startswith("L")]
+    lint_workspace(workspace, report)
+    return [Shown(d.code, d.severity, d.position, *d.text.worded(lang)) for d in report.items if d.code.startswith("L")]
 
 
 def codes(root: Path, **spec: Any) -> list[str]:
@@ -162,7 +173,7 @@ def test_every_rule_has_cases_and_wording() -> None:
 @pytest.mark.parametrize(("code", "bad", "good"), CASES, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(CASES)])
 def test_rule_fires_and_near_miss_is_quiet(tmp_path: Path, code: str, bad: Spec, good: Spec) -> None:
     found = run(tmp_path / "bad", **bad)
-    assert code in [d.code for d in found], [d.render() for d in found]
+    assert code in [d.code for d in found], found
     assert all(d.severity == RULES[d.code].severity and d.hint for d in found)
     quiet = codes(tmp_path / "good", **good)
     assert code not in quiet, quiet
@@ -316,7 +327,7 @@ def test_check_command_end_to_end(tmp_path: Path) -> None:
     assert "必须" in found[0]["message"] and found[0]["hint"]
     strict = runner.invoke(app, ["check", "--clauses", folder, "--strict"])
     assert strict.exit_code == 1
-    assert "L105 warning" in strict.output
+    assert "L105 警告：" in strict.output
     english = runner.invoke(app, ["check", "--clauses", folder, "--lang", "en"])
     assert "uses 必须 for a requirement" in english.output
 
@@ -325,4 +336,4 @@ def test_check_command_fails_on_lint_error(tmp_path: Path) -> None:
     write_set(tmp_path, **{**LOCAL, "number": "DB34/T 3395-2019"})
     result = runner.invoke(app, ["check", "--clauses", str(tmp_path / "clauses")])
     assert result.exit_code == 1
-    assert "L207 error" in result.output
+    assert "L207 错误：" in result.output

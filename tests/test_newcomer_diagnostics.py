@@ -45,7 +45,7 @@ def test_unknown_key_gets_did_you_mean_with_exact_text(tmp_path: Path) -> None:
     body = ("terms:\n  - id: T-3.1\n    term: 窗口\n    english: window\n    definition: 服务单元。\n" + BODY)
     folder = _set(tmp_path, "t", body=body)
     _, report = _load(folder)
-    assert report.render_text() == (
+    assert report.render_text("en") == (
         f"{folder / 'body.yaml'}:4:5 S001 error: unknown key 'english'\n"
         "    hint: did you mean 'en'?; allowed keys here: id, term, en, definition, notes, source")
 
@@ -79,7 +79,8 @@ def test_a_broken_set_does_not_stop_check_or_build_of_another(tmp_path: Path) ->
     checked = runner.invoke(app, ["check", "good", "bad", "--clauses", str(root), "--format", "json"])
     assert checked.exit_code == 1
     assert [d["code"] for d in json.loads(checked.stdout) if d["severity"] == "error"] == ["S001"]
-    built = runner.invoke(app, ["build", "good", "bad", "--clauses", str(root), "--out", str(out), "--jobs", "1"])
+    built = runner.invoke(app, ["build", "good", "bad", "--clauses", str(root), "--out", str(out), "--jobs", "1",
+                                "--lang", "en"])
     assert built.exit_code == 1
     assert "S001 error: unknown key 'isuer'" in built.output
     assert (out / "good" / "standard.html").is_file()
@@ -91,7 +92,7 @@ def test_build_says_when_a_checklist_would_be_empty(tmp_path: Path) -> None:
     root = tmp_path / "clauses"
     _set(root, "t", body=BODY.replace("type: requirement", "type: statement").replace("应微笑", "微笑"))
     out = tmp_path / "out"
-    built = runner.invoke(app, ["build", "--clauses", str(root), "--out", str(out), "--jobs", "1"])
+    built = runner.invoke(app, ["build", "--clauses", str(root), "--out", str(out), "--jobs", "1", "--lang", "en"])
     assert built.exit_code == 0, built.output
     assert (f"{out / 't' / 'checklist'}:0:0 B003 warning: the checklist of t has no rows: the set has no "
             "requirement clause (type: requirement) and no clause with check:") in built.output
@@ -103,7 +104,7 @@ def test_lang_applies_to_import_and_checklist(tmp_path: Path) -> None:
                                   "--lang", "en"])
     chinese = runner.invoke(app, ["import", str(seed), "--code", "QX", "--clauses", str(tmp_path / "zh")])
     assert "L108 warning: 7.3.1 (QX-7.3.1)" in english.output
-    assert "L108 warning: 7.3.1（QX-7.3.1）" in chinese.output  # Chinese unless asked otherwise
+    assert "L108 警告：7.3.1（QX-7.3.1）" in chinese.output  # Chinese unless asked otherwise
     root = tmp_path / "clauses"
     _set(root, "t", body=BODY.replace("text: 工作人员应微笑。", "text: 工作人员必须微笑。"))
     listed = runner.invoke(app, ["checklist", "--clauses", str(root), "--out", str(tmp_path / "out"), "--lang", "en"])

@@ -52,13 +52,13 @@ def project(tmp_path: Path) -> Path:
 def test_noop_build_replays_the_diagnostics_and_imports_nothing_heavy(project: Path) -> None:
     first = _stdgen(project, "build", "--jobs", "1")
     assert first.returncode == 0, first.stderr
-    found = [line for line in _messages(first.stderr) if re.search(r" [A-Z]\d{3} (warning|info): ", line)]
+    found = [line for line in _messages(first.stderr) if re.search(r" [A-Z]\d{3} (警告|信息)：", line)]
     assert found  # the bundled sets have lint warnings: a replay must show them again
 
     again = _stdgen(project, "build")
     assert again.returncode == 0
     diagnostics = [m for m in _messages(first.stderr) if not m.startswith("building ")]  # the plan line aside
-    assert _messages(again.stderr) == [*diagnostics, "up to date: nothing to build"]
+    assert _messages(again.stderr) == [*diagnostics, "没有变化：无需构建"]
     assert not _imported(again.stderr) & set(HEAVY), "a no-op build imported " + ", ".join(
         sorted(_imported(again.stderr) & set(HEAVY)))
 
@@ -69,7 +69,7 @@ def test_noop_build_replays_the_diagnostics_and_imports_nothing_heavy(project: P
 
     strict = _stdgen(project, "build", "--strict")  # the recorded warnings fail a strict run, as they would
     assert strict.returncode == 1
-    assert _messages(strict.stderr)[-1].endswith("warning(s)")
+    assert _messages(strict.stderr)[-1].endswith("个警告")
 
 
 @pytest.mark.slow

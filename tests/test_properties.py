@@ -37,8 +37,9 @@ DIAGNOSTIC = re.compile(r"^[A-Z]\d{3}$")
 @given(text=yamlish)
 def test_the_yaml_loader_never_raises(text: str) -> None:
     located = load(text)
-    for line, col, code, message in located.problems:
-        assert line >= 1 and col >= 1 and DIAGNOSTIC.match(code) and message
+    for line, col, problem in located.problems:
+        assert line >= 1 and col >= 1 and DIAGNOSTIC.match(problem.code)
+        assert all(problem.worded(lang)[0] for lang in ("zh", "en"))
 
 
 @PROPERTY

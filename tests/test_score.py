@@ -244,7 +244,7 @@ def test_bad_workbook_every_problem_with_its_cell(tiny: tuple[Path, Path], tmp_p
     assert all(d.hint for d in report.items)
     assert "合格" in find(report, "C105")[0].message and "符合" in find(report, "C105")[0].hint
     assert {d.severity for d in report.items if d.code in {"C112", "C113"}} == {"warning"}
-    text = report.render_text()
+    text = report.render_text("en")
     assert f"bad.xlsx:{r41}:7 C105 error:" in text
 
 

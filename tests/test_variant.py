@@ -159,7 +159,7 @@ def diagnostics_of(tmp_path: Path, changes: str, name: str = "city") -> tuple[Re
 def only(report: Report, code: str) -> str:
     found = [d for d in report.items if d.code == code]
     assert len(found) == 1, report.render_text()
-    return found[0].render()
+    return found[0].render("en")
 
 
 def test_unknown_id(tmp_path: Path) -> None:
@@ -263,7 +263,7 @@ def test_unrelated_sets_defining_the_same_id_is_an_error(tmp_path: Path) -> None
     open_workspace(root, report)
     dupes = [d for d in report.items if d.code == "R012"]
     assert dupes and all(d.severity == "error" for d in dupes)
-    assert "'QC-10.4' is defined by db34-t-3395-2019 and by copy" in report.render_text()
+    assert "'QC-10.4' is defined by db34-t-3395-2019 and by copy" in report.render_text("en")
 
 
 def test_lone_set_reports_absent_sets_once_as_information(tmp_path: Path) -> None:

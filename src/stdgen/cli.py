@@ -7,11 +7,12 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
 from .diagnostics import ExitCode, Position, Report
+from .i18n import Arg, Lang, phrase
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -72,10 +73,8 @@ def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
     elif report.items:
         typer.echo(report.render_text(), err=True)
     if report.failed(strict):
-        errors = len(report.errors)
-        warnings = len(report.items) - errors
         if fmt is Format.text:
-            typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+            typer.echo(report.summary(), err=True)
         raise typer.Exit(ExitCode.ERRORS)
 
 
@@ -84,11 +83,16 @@ class Language(StrEnum):
     en = "en"
 
 
-LangOpt = Annotated[Language, typer.Option("--lang", help="Language of drafting-rule (L…) messages.")]
+LangOpt = Annotated[Language, typer.Option("--lang", help="Language of the run's messages: zh (Chinese) or en.")]
 
 
-def _language(lang: Language) -> Literal["zh", "en"]:
+def _language(lang: Language) -> Lang:
     return "en" if lang is Language.en else "zh"
+
+
+def _say(report: Report, key: str, **args: Arg) -> str:
+    """A line of the run's own (not a diagnostic), in the run's language."""
+    return phrase(key, **args).render(report.lang)
 
 
 @app.command()
@@ -105,12 +109,12 @@ def check(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     if list_rules:
         typer.echo(rule_list(language, fmt.value))
         return
-    report = Report()
+    report = Report(lang=language)
     workspace = open_workspace(clauses, report, sets)
-    lint_workspace(workspace, report, language)
+    lint_workspace(workspace, report)
     _finish(report, fmt, strict)
     if fmt is Format.text:
-        typer.echo(f"ok: {len(workspace.sets)} clause set(s) checked", err=True)
+        typer.echo(_say(report, "checked", count=len(workspace.sets)), err=True)
 
 
 @app.command()
@@ -125,11 +129,11 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     from . import uptodate
 
     key = uptodate.build_key(clauses, out, sets or [], templates, lang.value)
-    recorded = None if force else uptodate.replay(out, key)
+    recorded = None if force else uptodate.replay(out, key, _language(lang))
     if recorded is not None:  # nothing changed since a build without errors: its diagnostics, no work
         _finish(recorded, fmt, strict)
         if fmt is Format.text:
-            typer.echo("up to date: nothing to build", err=True)
+            typer.echo(_say(recorded, "up-to-date"), err=True)
         return
     from .build import build_sets, build_workspace
     from .lint import lint_workspace
@@ -137,9 +141,9 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     from .progress import BuildProgress
     from .workspace import open_workspace, sets_with_errors
 
-    report = Report()
+    report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, sets)
-    lint_workspace(workspace, report, _language(lang))  # what `stdgen check` reports stops a build too
+    lint_workspace(workspace, report)  # what `stdgen check` reports stops a build too
     # a set with errors is not built; the other sets named are (the run still fails)
     refused = sets_with_errors(workspace, report) if not strict else (
         set(workspace.sets) if report.failed(strict) else set())
@@ -167,7 +171,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         for path in written:
             typer.echo(str(path))
         if not written:
-            typer.echo("up to date: nothing to build", err=True)
+            typer.echo(_say(report, "up-to-date"), err=True)
 
 
 @app.command()
@@ -225,7 +229,7 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     from .loader import load_set
     from .resolve import resolve
 
-    report = Report()
+    report = Report(lang=_language(lang))
     folder = clauses / (name or re.sub(r"[^\w.-]+", "-", source.stem).strip("-").lower())
     if not source.is_file():
         typer.echo(f"stdgen import: no file {source}", err=True)
@@ -235,7 +239,7 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     report_problems(imported.parsed.problems, source, report)
     loaded = load_set(folder, report)
     if loaded is not None:
-        lint_set(resolve(loaded, report), loaded, report, _language(lang))
+        lint_set(resolve(loaded, report), loaded, report)
     if fmt is Format.text:
         typer.echo(f"{folder}: {len(imported.parsed.clauses)} chapter(s), {len(imported.parsed.terms)} term(s), "
                    f"{len(imported.parsed.annexes)} annex(es); {len(imported.parsed.problems)} block(s) not placed "
@@ -269,9 +273,9 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     from .outdir import locked
     from .workspace import open_workspace
 
-    report = Report()
+    report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, sets)
-    lint_workspace(workspace, report, _language(lang))
+    lint_workspace(workspace, report)
     use_templates(templates, report)
     if report.failed():
         _finish(report, fmt)
@@ -313,14 +317,14 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
                    "poster: A4 wall poster of 服务忌语 → 替代说法.")] = LayoutName.sheet,
           size: Annotated[SizeName, typer.Option(help="Card size of the sheet.")] = SizeName.a6,
           out: Annotated[Path, typer.Option(help="Output folder; each deck goes to OUT/<set>[+<set>…]/.")] = Path(
-              "output/cards")) -> None:
+              "output/cards"), lang: LangOpt = Language.zh) -> None:
     """Build counter phrase cards (PDF; the sheet also as DOCX and a phone-friendly HTML page);
     `build` makes each set's default deck."""
     from .artifacts.cards.build import write_cards
     from .outdir import locked
     from .workspace import open_workspace
 
-    report = Report()
+    report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, sets)
     if report.failed():
         _finish(report, fmt)
@@ -346,11 +350,11 @@ def score(results: Annotated[list[Path], typer.Argument(
                               ] = None,
           clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
           out: Annotated[Path | None, typer.Option(help="Report folder (default: output/scores/<set>).")] = None,
-          templates: TemplatesOpt = None) -> None:
+          templates: TemplatesOpt = None, lang: LangOpt = Language.zh) -> None:
     """Check inspection results against the clause set and write the score report (PDF, HTML, JSON)."""
     from .artifacts.score import run_score
 
-    report = Report()
+    report = Report(lang=_language(lang))
     written: list[Path] = []
     try:
         # the report folder is made only when there is a report
@@ -378,7 +382,7 @@ def _require_new_set(command: str, code: str, folder: Path, hint: str = "") -> N
 def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its folder name).", show_default=False)],
          new: Annotated[str, typer.Argument(help="Folder name of the new variant.", show_default=False)],
          code: Annotated[str, typer.Option("--code", help="ID prefix of the clauses the variant adds.")],
-         clauses: ClausesOpt = Path("clauses")) -> None:
+         clauses: ClausesOpt = Path("clauses"), lang: LangOpt = Language.zh) -> None:
     """Scaffold a variant of BASE in clauses/NEW: `extends`, metadata to state, and a commented
     example of every change (remove, modify, add, move) keyed by BASE's clause IDs."""
     from .variant import scaffold
@@ -388,7 +392,7 @@ def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its f
     if new != Path(new).name:
         raise typer.BadParameter(f"{new} is not a folder name beside the sets", param_hint="NEW")
     _require_new_set("fork", code, target)
-    report = Report()
+    report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, [base])
     if base not in workspace.sets or report.failed():
         _finish(report, Format.text)
@@ -405,7 +409,8 @@ def diff(old: Annotated[str, typer.Argument(help="The old set (parent, earlier e
                                             show_default=False)],
          clauses: ClausesOpt = Path("clauses"), fmt: FormatOpt = Format.text,
          out: Annotated[Path | None, typer.Option(
-             help="Also write changes.{html,docx,xlsx,json} and redline.docx into this folder.")] = None) -> None:
+             help="Also write changes.{html,docx,xlsx,json} and redline.docx into this folder.")] = None,
+         lang: LangOpt = Language.zh) -> None:
     """Compare two clause sets that share clause IDs: the declared changes of a variant against the
     set it extends, else the differences found clause by clause (e.g. an edition kept in another
     folder: give set folders as paths)."""
@@ -414,7 +419,7 @@ def diff(old: Annotated[str, typer.Argument(help="The old set (parent, earlier e
     from .loader import Cache, load_set
     from .resolve import resolve
 
-    report = Report()
+    report = Report(lang=_language(lang))
     cache: Cache = {}
     sides = []
     for name in (old, new):
@@ -460,12 +465,12 @@ def form_read(files: Annotated[list[Path], typer.Argument(help="Filled FORM-fill
                                                                            "names).")] = None,
               form_id: Annotated[str | None, typer.Option("--form", help="Form ID (default: the one the file "
                                                                           "names).")] = None,
-              ) -> None:
+              lang: LangOpt = Language.zh) -> None:
     """Print the values of filled forms, checked against the form definitions (exit 1 on errors)."""
     from .forms.read import read_forms
     from .forms.values import render_values
 
-    report = Report()
+    report = Report(lang=_language(lang))
     records = read_forms(files, clauses, report, set_name, form_id)
     if records:
         typer.echo(render_values(records, fmt.value), nl=False)

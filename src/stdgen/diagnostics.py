@@ -1,12 +1,14 @@
 """Diagnostics are collected, never raised one at a time, and printed as
-``file:line:col CODE message`` with a hint."""
+``file:line:col CODE message`` with a hint, worded in the run's language."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
-from typing import Literal
+from typing import Literal, overload
+
+from .i18n import Lang, Message, Phrase
 
 Severity = Literal["error", "warning", "info"]
 FOLLOW_ON = "F005"  # one line for the errors a set that failed to load causes in other files
@@ -33,20 +35,40 @@ class Position:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    code: str
-    message: str
+    text: Message
     position: Position
     severity: Severity = "error"
-    hint: str = ""
 
-    def render(self) -> str:
-        text = f"{self.position} {self.code} {self.severity}: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+    @property
+    def code(self) -> str:
+        return self.text.code
 
-    def as_json(self) -> dict[str, object]:
-        data = asdict(self)
-        data["position"] = asdict(self.position)
-        return data
+    @property
+    def message(self) -> str:
+        """The message in English: what programs (and tests) match on; people read render(lang)."""
+        return self.text.worded("en")[0]
+
+    @property
+    def hint(self) -> str:
+        return self.text.worded("en")[1]
+
+    def render(self, lang: Lang = "zh") -> str:
+        message, hint = self.text.worded(lang)
+        words = SEVERITY_WORDS[lang]
+        text = f"{self.position} {self.code} {words[self.severity]}{message}"
+        return f"{text}\n    {words['hint']}{hint}" if hint else text
+
+    def as_json(self, lang: Lang = "zh") -> dict[str, object]:
+        """The diagnostic as printed by --format json: code, message and hint in lang."""
+        message, hint = self.text.worded(lang)
+        return {"code": self.code, "message": message, "position": asdict(self.position),
+                "severity": self.severity, "hint": hint}
+
+
+SEVERITY_WORDS: dict[Lang, dict[str, str]] = {
+    "zh": {"error": "错误：", "warning": "警告：", "info": "信息：", "hint": "提示："},
+    "en": {"error": "error: ", "warning": "warning: ", "info": "info: ", "hint": "hint: "},
+}
 
 
 @dataclass
@@ -56,10 +78,23 @@ class Report:
     items: list[Diagnostic] = field(default_factory=list)
     # files under these folders (sets that failed to load) are listed first, then FOLLOW_ON summaries
     leading: list[str] = field(default_factory=list)
+    lang: Lang = "zh"  # the language the run prints in
 
-    def add(self, code: str, message: str, position: Position, hint: str = "",
-            severity: Severity = "error") -> None:
-        self.items.append(Diagnostic(code, message, position, severity, hint))
+    @overload
+    def add(self, text: Message, position: Position, /, *, severity: Severity = "error") -> None: ...
+
+    @overload
+    def add(self, text: str, message: str, position: Position, hint: str = "",
+            severity: Severity = "error") -> None: ...
+
+    def add(self, text: Message | str, message: str | Position, position: Position | None = None,
+            hint: str = "", severity: Severity = "error") -> None:
+        if isinstance(text, str):  # not yet worded through the catalogue: printed as written
+            assert isinstance(message, str) and position is not None
+            text = Message("=" + text, (("message", message), ("hint", hint)))
+            message = position
+        assert isinstance(message, Position)
+        self.items.append(Diagnostic(text, message, severity))
 
     def extend(self, other: Report) -> None:
         self.items.extend(other.items)
@@ -81,8 +116,13 @@ class Report:
 
         return sorted(self.items, key=lambda d: (rank(d), d.position.file, d.position.line, d.position.col))
 
-    def render_text(self) -> str:
-        return "\n".join(d.render() for d in self.sorted())
+    def render_text(self, lang: Lang | None = None) -> str:
+        return "\n".join(d.render(lang or self.lang) for d in self.sorted())
 
-    def render_json(self) -> str:
-        return json.dumps([d.as_json() for d in self.sorted()], ensure_ascii=False, indent=2)
+    def render_json(self, lang: Lang | None = None) -> str:
+        return json.dumps([d.as_json(lang or self.lang) for d in self.sorted()], ensure_ascii=False, indent=2)
+
+    def summary(self) -> str:
+        """The closing line of a failed run: how many errors and warnings."""
+        errors = len(self.errors)
+        return Phrase("summary", (("errors", errors), ("warnings", len(self.items) - errors))).render(self.lang)

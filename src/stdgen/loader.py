@@ -9,6 +9,7 @@ content files are read in name order, so ``10-body.yaml`` comes before
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Position, Report
+from .i18n import Message, Phrase, listing, msg, phrase
 from .model import Annex, Change, Clause, ClauseSet, Form, Standard, Strict, Term, Text
 from .yamlpos import Located, load
 
@@ -99,8 +101,7 @@ def load_set(folder: Path, report: Report, cache: Cache | None = None,
 def _load(folder: Path, report: Report, cache: Cache, chain: tuple[Path, ...]) -> LoadedSet | None:
     meta_path = folder / "standard.yaml"
     if not meta_path.is_file():
-        report.add("F001", f"no standard.yaml in {folder}", Position(str(folder)),
-                   "a clause set is a folder with standard.yaml and content files")
+        report.add(msg("F001", folder=str(folder)), Position(str(folder)))
         return None
     located = _located(meta_path, report)
     if located is not None and "extends" in located.data:
@@ -143,8 +144,7 @@ def _load_variant(folder: Path, located: Located, report: Report, cache: Cache,
     if standard is None:
         return None
     for extra in sorted(p.name for p in folder.glob("*.yaml") if p.name != "standard.yaml"):
-        report.add("V007", f"{extra} is not read: a variant states everything in its standard.yaml",
-                   Position(str(folder / extra), 1, 1), "write new clauses as 'add' changes", severity="warning")
+        report.add(msg("V007.file", file=extra), Position(str(folder / extra), 1, 1), severity="warning")
 
     def at(index: int, key: str) -> Position:
         return Position(name, *located.where(("changes", index, key) if key else ("changes", index)))
@@ -164,19 +164,19 @@ def _parent(folder: Path, located: Located, spec: VariantFile, report: Report, c
     here = Position(str(folder / "standard.yaml"), *located.where(("extends",)))
     target = spec.extends
     if "/" in target or "\\" in target or target in {".", ".."} or target.startswith("~"):
-        report.add("V004", f"extends '{target}' leaves the clauses folder", here,
-                   "name a clause-set folder beside this one, e.g. 'extends: db34-t-3395-2019'")
+        report.add(msg("V004", target=target), here)
         return None
     parent_folder = folder.parent / target
     if not (parent_folder / "standard.yaml").is_file():
         siblings = sorted(p.name for p in folder.parent.iterdir() if (p / "standard.yaml").is_file())
         close = difflib.get_close_matches(target, siblings, n=1)
-        report.add("V004", f"extends '{target}', which is no clause set in {folder.parent}", here,
-                   f"did you mean '{close[0]}'?" if close else f"sets here: {', '.join(siblings)}")
+        report.add(msg("V004.unknown", target=target, folder=str(folder.parent),
+                       hint=phrase("did-you-mean", name=close[0]) if close else phrase("sets-here", names=siblings)),
+                   here)
         return None
     if parent_folder.resolve() in chain:
         cycle = " → ".join([p.name for p in chain[chain.index(parent_folder.resolve()):]] + [target])
-        report.add("V003", f"extends makes a cycle: {cycle}", here, "a set cannot extend itself, even through others")
+        report.add(msg("V003", cycle=cycle), here)
         return None
     return load_set(parent_folder, report, cache, chain)
 
@@ -188,20 +188,16 @@ def _located(path: Path, report: Report) -> Located | None:
         return None
     name = str(path)
     lines = text_lines(path)
-    for line, col, code, message in located.problems:
-        hint = YAML_HINTS.get(code, "fix the YAML at this place")
-        if code == "Y001" and "[[" in lines.get(line, "") + lines.get(line - 1, ""):
-            hint = "inside [ … ] lists quote a text that holds [[ID]] references: [\"见[[QC-A]]。\"]"
-        elif code == "Y001" and "'\\t'" in message:
-            hint = "indent with spaces: YAML does not allow tabs"
-        report.add(code, message, Position(name, line, col), hint)
-    if any(code == "Y001" for _, _, code, _ in located.problems) or (located.data is None and located.problems):
+    for line, col, problem in located.problems:
+        if problem.code == "Y001" and "[[" in lines.get(line, "") + lines.get(line - 1, ""):
+            problem = problem.but(hint=phrase("yaml-quote-refs"))
+        report.add(problem, Position(name, line, col))
+    if any(p.code == "Y001" for _, _, p in located.problems) or (located.data is None and located.problems):
         return None  # a syntax error leaves no data to validate; other problems do not hide the rest
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
-        report.add("S004", "the file must hold a mapping of keys", Position(name, 1, 1),
-                   "a clause-set file holds keys such as clauses:, terms:, code:")
+        report.add(msg("S004.file"), Position(name, 1, 1))
         return None
     return located
 
@@ -233,13 +229,6 @@ def _check(located: Located, path: Path, model: type[M], report: Report,
     return None if located.problems else validated
 
 
-YAML_HINTS = {
-    "Y006": "clause files hold plain text, numbers, dates, lists and mappings: remove the tag",
-    "Y007": "delete the character; documents cannot hold control characters",
-    "Y008": "clause files need a few levels only: check the indentation or the brackets here",
-}
-
-
 def text_lines(path: Path) -> dict[int, str]:
     """1-based lines of a file already known to be readable UTF-8 (for hints)."""
     return dict(enumerate(path.read_text(encoding="utf-8").splitlines(), start=1))
@@ -248,12 +237,10 @@ def text_lines(path: Path) -> dict[int, str]:
 def _read(path: Path, report: Report) -> Located | None:
     inside = path.parent.parent.resolve()  # the clauses folder of <clauses>/<set>/<file>.yaml
     if not path.resolve().is_relative_to(inside):
-        report.add("F006", f"{path.name} leads outside the clauses folder (to {path.resolve()})",
-                   Position(str(path), 1, 1), "copy the file into the set's folder instead of linking to it")
+        report.add(msg("F006", file=path.name, target=str(path.resolve())), Position(str(path), 1, 1))
         return None
     if path.stat().st_size > MAX_FILE_BYTES:
-        report.add("F003", f"file is larger than {MAX_FILE_BYTES} bytes", Position(str(path), 1, 1),
-                   "split the clause set into several content files")
+        report.add(msg("F003.size", limit=MAX_FILE_BYTES), Position(str(path), 1, 1))
         return None
     data = path.read_bytes()
     try:
@@ -262,25 +249,24 @@ def _read(path: Path, report: Report) -> Located | None:
             raise UnicodeDecodeError("utf-8", data, 0, 1, "UTF-16")
     except UnicodeDecodeError as exc:
         line, col, message = encoding_problem(data, exc.start)
-        report.add("F003", message, Position(str(path), line, col),
-                   "save the file as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)")
+        report.add(message, Position(str(path), line, col))
         return None
     return load(text)
 
 
-def encoding_problem(data: bytes, start: int) -> tuple[int, int, str]:
-    """(line, column, message) for bytes that are not UTF-8: where, and what they seem to be."""
+def encoding_problem(data: bytes, start: int) -> tuple[int, int, Message]:
+    """(line, column, message) for bytes that are not UTF-8: where, and what they seem to be (F003)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return 1, 1, "file is UTF-16 (it starts with a byte-order mark), not UTF-8"
+        return 1, 1, msg("F003.utf16-bom")
     if _looks_utf16(data):
-        return 1, 1, "file is UTF-16 without a byte-order mark, not UTF-8"
+        return 1, 1, msg("F003.utf16")
     line_start = data.rfind(b"\n", 0, start) + 1
     line, col = data.count(b"\n", 0, start) + 1, len(data[line_start:start].decode("utf-8", "replace")) + 1
     try:
         data.decode("gb18030")
     except UnicodeDecodeError:
-        return line, col, f"file is not UTF-8: byte 0x{data[start]:02X} cannot start a character here"
-    return line, col, "file is not UTF-8: it reads as GBK/GB18030 (a Chinese Windows encoding)"
+        return line, col, msg("F003.byte", byte=f"0x{data[start]:02X}")
+    return line, col, msg("F003.gbk")
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -329,23 +315,48 @@ def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = list(_fields_at(root, loc[:-1]))
-        report.add("S001", f"unknown key '{key}'", Position(name, *located.where(loc, key=True)),
-                   _key_hint(key, allowed))
+        report.add(msg("S001", key=key, hint=_key_hint(key, allowed)), Position(name, *located.where(loc, key=True)))
     elif kind == "missing":
         field_name = str(err["loc"][-1])
-        report.add("S002", f"missing required key '{field_name}'",
-                   Position(name, *located.where(loc[:-1])), f"add '{field_name}:' here")
+        report.add(msg("S002", key=field_name), Position(name, *located.where(loc[:-1])))
     elif kind in {"literal_error", "enum"}:
         expected = err.get("ctx", {}).get("expected", "")
-        report.add("S003", f"'{err['input']}' is not an allowed value of '{_label(loc)}'",
-                   Position(name, *located.where(loc)), f"expected {expected}")
+        report.add(msg("S003", value=str(err["input"]), key=_label(loc), expected=_expected(expected)),
+                   Position(name, *located.where(loc)))
     elif kind == "string_pattern_mismatch":
-        report.add("S005", f"'{err['input']}' is not a valid {_label(loc)}",
-                   Position(name, *located.where(loc)),
-                   "IDs are a set prefix, a dash and letters/digits/dots, e.g. QC-10.4")
+        report.add(msg("S005", value=str(err["input"]), key=_label(loc)), Position(name, *located.where(loc)))
     else:
-        report.add("S004", f"{_label(loc)}: {err['msg']}", Position(name, *located.where(loc)),
-                   "check the value's type (quote numbers meant as text, e.g. '10.4')")
+        report.add(msg("S004", key=_label(loc), problem=pydantic_problem(err)), Position(name, *located.where(loc)))
+
+
+def _expected(expected: str) -> Phrase | str:
+    """pydantic's "'2020' or '2009'" as the allowed values, listed the language's way."""
+    values = re.findall(r"'([^']*)'", expected)
+    return phrase("one-of", values=listing(values, "or-sep")) if values else expected
+
+
+def pydantic_problem(err: Any) -> Phrase | str:
+    """What is wrong with a value, in the catalogue's words (pydantic's own for an error it does not know)."""
+    kind = str(err["type"])
+    ctx = {name: str(value) for name, value in (err.get("ctx") or {}).items() if isinstance(value, (str, int, float))}
+    if kind == "value_error" and ctx.get("error") in VALUE_ERRORS:
+        return phrase(VALUE_ERRORS[ctx["error"]], msg=str(err["msg"]))
+    if kind in PYDANTIC_PROBLEMS:
+        wanted = PYDANTIC_PROBLEMS[kind]
+        return phrase("pydantic-" + kind, msg=str(err["msg"]), **{k: v for k, v in ctx.items() if k in wanted})
+    return str(err["msg"])
+
+
+PYDANTIC_PROBLEMS = {  # pydantic error type → the context values its phrase uses
+    "string_type": (), "int_type": (), "int_parsing": (), "int_from_float": (), "float_type": (),
+    "float_parsing": (), "bool_type": (), "bool_parsing": (), "list_type": (), "dict_type": (), "model_type": (),
+    "model_attributes_type": (), "date_type": (), "date_parsing": (), "date_from_datetime_inexact": (),
+    "date_from_datetime_parsing": (), "string_too_short": ("min_length",), "string_too_long": ("max_length",),
+    "too_short": ("min_length",), "too_long": ("max_length",), "greater_than": ("gt",),
+    "greater_than_equal": ("ge",), "less_than": ("lt",), "less_than_equal": ("le",), "none_required": (),
+    "url_parsing": (), "frozen_instance": (),
+}
+VALUE_ERRORS = {"must hold text, not only spaces": "blank-text"}  # messages of model.py's own validators
 
 
 KEY_SYNONYMS = {
@@ -362,7 +373,7 @@ KEY_SYNONYMS = {
 """Keys a newcomer writes that no spelling distance finds (``english`` → ``en``)."""
 
 
-def _key_hint(key: str, allowed: list[str]) -> str:
+def _key_hint(key: str, allowed: list[str]) -> Phrase:
     """A did-you-mean for every unknown key: a known synonym, a close spelling, else the nearest key."""
     synonym = KEY_SYNONYMS.get(key.lower().replace("-", "_"))
     close = [synonym] if synonym in allowed else difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -370,8 +381,9 @@ def _key_hint(key: str, allowed: list[str]) -> str:
         close = [k for k in allowed if key.lower() in k or k in key.lower()][:1]
     if not close:
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.0)
-    listing = f"; allowed keys here: {', '.join(allowed)}" if allowed else ""
-    return f"did you mean '{close[0]}'?{listing}" if close else f"no keys are allowed here{listing}"
+    if not allowed:
+        return phrase("no-keys-here")
+    return phrase("did-you-mean-key" if close else "allowed-keys", name=close[0] if close else "", keys=allowed)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from .diagnostics import Report
+from .i18n import Phrase, listing, msg, phrase
 from .forms.validate import check_forms, form_users
 from .loader import LoadedSet
 from .model import Annex, Clause, ClauseSet, Form, Standard, Table
@@ -130,17 +131,15 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
     annexes = [_annex(a, LETTERS[i] if i < len(LETTERS) else f"Z{i}", printed) for i, a in enumerate(cs.annexes)]
     parent = resolve(loaded.parent, Report()) if loaded.parent is not None else None
     resolved = ResolvedSet(cs, chapters, annexes, targets, parent=parent)
-    seen: dict[str, str] = {}
+    seen: dict[str, Phrase] = {}
     repeats: dict[str, int] = {}
 
     def claim(ident: str, target: Target) -> None:
         if ident in seen:
             repeats[ident] = repeats.get(ident, 0) + 1
-            report.add("R001", f"duplicate ID '{ident}' (also used for {seen[ident]})",
-                       loaded.occurrence(ident, repeats[ident]),
-                       "IDs are unique within a set; give this one a new ID")
+            report.add(msg("R001", ident=ident, other=seen[ident]), loaded.occurrence(ident, repeats[ident]))
             return
-        seen[ident] = f"{target.kind} {target.number}"
+        seen[ident] = phrase("kind-" + target.kind, number=target.number)
         target.ident = ident
         targets[ident] = target
 
@@ -236,14 +235,11 @@ def _find_figure_files(resolved: ResolvedSet, loaded: LoadedSet, report: Report)
         folder = Path(where.file).parent.resolve()
         path = (folder / figure.file).resolve()
         if not path.is_relative_to(folder):
-            report.add("F010", f"figure file '{figure.file}' leaves the set folder", where,
-                       "keep images inside the set folder and give a relative path, e.g. figures/flow.png")
+            report.add(msg("F010.outside", file=figure.file), where)
         elif path.suffix.lower() not in IMAGE_TYPES:
-            report.add("F010", f"figure file '{figure.file}' is not a PNG, JPEG or SVG image", where,
-                       "convert the image to PNG, JPEG or SVG")
+            report.add(msg("F010.type", file=figure.file), where)
         elif not path.is_file():
-            report.add("F010", f"figure file '{figure.file}' does not exist", where,
-                       f"put the image at {path} or correct the path")
+            report.add(msg("F010.missing", file=figure.file, path=str(path)), where)
         else:
             resolved.figure_files[figure.id] = path
 
@@ -268,8 +264,7 @@ def _check_missing(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> 
         marked = [(std.code, "missing")] if std.missing else []
         marked += [(n.id, "missing") for n in resolved.nodes() if isinstance(n.item, Clause) and n.item.missing]
         for ident, key in marked:
-            report.add("R020", "text is marked missing but the set says its source is complete",
-                       loaded.where(ident, key), "set complete: false in standard.yaml, or remove missing")
+            report.add(msg("R020"), loaded.where(ident, key))
 
 
 def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -> None:
@@ -282,33 +277,25 @@ def _check_structure(resolved: ResolvedSet, loaded: LoadedSet, report: Report) -
         at_kids = (loaded.reshaped.get(node.id) or loaded.where(kids[0].id)) if kids else loaded.where(node.id)
         if len(kids) == 1:
             published = isinstance(kids[0].item, Clause) and printed(kids[0].item) is not None
-            report.add("R003", f"{node.number} has a single sub-clause {kids[0].number}"
-                       + (" (as published)" if published else ""),
-                       at_kids,
-                       "GB/T 1.1: a clause exists only with at least one sibling; merge it into its parent "
-                       "or add a sibling", severity="warning" if published else "error")
+            report.add(msg("R003.published" if published else "R003", number=node.number, child=kids[0].number),
+                       at_kids, severity="warning" if published else "error")
         titled = {k.title is not None for k in kids}
         if len(titled) == 2:
             untitled = [k.number for k in kids if k.title is None]
-            report.add("R004", f"sub-clauses of {node.number} mix titled and untitled ({', '.join(untitled)} untitled)",
-                       at_kids, "siblings are all titled or all untitled")
+            report.add(msg("R004", number=node.number, untitled=untitled), at_kids)
         if node.depth > MAX_DEPTH:
-            report.add("R005", f"{node.number} is more than five levels below its chapter",
-                       loaded.where(node.id), "restructure: at most five clause levels below a chapter")
+            report.add(msg("R005", number=node.number), loaded.where(node.id))
         if isinstance(node.item, Clause):
             for item in node.item.items:
                 for sub in getattr(item, "items", []):
                     if sub.items:
-                        report.add("R009", f"{node.number} has a list more than two levels deep",
-                                   loaded.where(node.id, "items"), "lists have at most two levels")
+                        report.add(msg("R009", number=node.number), loaded.where(node.id, "items"))
     code = resolved.standard.code
     for ident in resolved.targets:
         if loaded.own_ids is not None and ident not in loaded.own_ids:
             continue  # inherited by a variant: it keeps its parent's ID
         if not ident.startswith(f"{code}-"):
-            report.add("R007", f"ID '{ident}' does not start with the set's prefix '{code}-'",
-                       loaded.where(ident), f"use '{code}-…' (a fork adds clauses with its own prefix)",
-                       severity="warning")
+            report.add(msg("R007", ident=ident, code=code), loaded.where(ident), severity="warning")
 
 
 def _check_printed(siblings: list[Node], loaded: LoadedSet, report: Report) -> None:
@@ -317,10 +304,7 @@ def _check_printed(siblings: list[Node], loaded: LoadedSet, report: Report) -> N
     if moved:
         kept = moved[0].number + (f"–{moved[-1].number}" if len(moved) > 1 else "")
         sequence = moved[0].position + (f"–{moved[-1].position}" if len(moved) > 1 else "")
-        report.add("R011", f"{kept} kept as published; numbered in sequence they would be {sequence}",
-                   loaded.where(moved[0].id),
-                   "GB/T 1.1 numbers clauses in sequence; a published standard keeps its printed numbers",
-                   severity="warning")
+        report.add(msg("R011", kept=kept, sequence=sequence), loaded.where(moved[0].id), severity="warning")
 
 
 def _texts(resolved: ResolvedSet) -> Iterator[tuple[str, str, str]]:
@@ -364,17 +348,14 @@ def _check_reference_syntax(resolved: ResolvedSet, loaded: LoadedSet, report: Re
         valid = {m.start() for m in REF.finditer(text)}
         for match in OPEN_REF.finditer(text):
             if match.start() not in valid:
-                report.add("R014", f"malformed cross-reference '{text[match.start():match.start() + 24]}' in the "
-                           f"{key} of {owner}", loaded.where_text(owner, key, text),
-                           "write [[ID]] with an ID and no spaces, e.g. [[QC-10.4]]; a literal [[ cannot be printed")
+                report.add(msg("R014", text=text[match.start():match.start() + 24], key=key, owner=owner),
+                           loaded.where_text(owner, key, text))
         for match in REF.finditer(text):
             if match.group(1) == owner:
-                report.add("R015", f"{owner} refers to itself with [[{owner}]]", loaded.where_text(owner, key, text),
-                           "refer to another clause, or drop the reference", severity="warning")
+                report.add(msg("R015", owner=owner), loaded.where_text(owner, key, text), severity="warning")
     for owner, key, title in _titles(resolved):
         if "[[" in title:
-            report.add("R014", f"the {key} of {owner} holds a cross-reference; titles print as written",
-                       loaded.where_text(owner, key, title), "move the reference into the text")
+            report.add(msg("R014.title", key=key, owner=owner), loaded.where_text(owner, key, title))
 
 
 def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
@@ -387,12 +368,11 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
             if ident in resolved.targets:
                 continue
             if ident in loaded.removed:
-                report.add("V005", f"cross-reference [[{ident}]] points at a clause this variant removes "
-                           f"({loaded.removed[ident]})", loaded.where_text(owner, key, text),
-                           f"modify the {key} of {owner} so it no longer refers to {ident}, or keep {ident}")
+                report.add(msg("V005", ident=ident, place=str(loaded.removed[ident]), key=key, owner=owner),
+                           loaded.where_text(owner, key, text))
             else:
-                report.add("R002", f"cross-reference [[{ident}]] points at no ID of this set",
-                           loaded.where_text(owner, key, text), _suggest(ident, resolved.targets))
+                report.add(msg("R002", ident=ident, hint=_suggest(ident, resolved.targets)),
+                           loaded.where_text(owner, key, text))
     codes = {prefix(i) for i in known_elsewhere or ()} | {resolved.standard.code} | set(present or ())
     absent: dict[str, int] = {}
     for node in resolved.nodes():
@@ -405,31 +385,28 @@ def _check_references(resolved: ResolvedSet, loaded: LoadedSet, report: Report,
                 if present is not None and prefix(other) not in codes and other not in loaded.removed:
                     absent[prefix(other)] = absent.get(prefix(other), 0) + 1  # that set is not here
                     continue
-                report.add("R006", f"related ID '{other}' exists in no loaded clause set",
-                           loaded.where(node.id, "related"), "check the ID in the other set")
+                report.add(msg("R006", ident=other), loaded.where(node.id, "related"))
         form = node.item.form
         if form is not None and form not in {f.id for f in resolved.clause_set.forms}:
-            report.add("R008", f"form '{form}' is not defined in this set",
-                       loaded.where(node.id, "form"), "define it under 'forms:' in a content file")
+            report.add(msg("R008", form=form), loaded.where(node.id, "form"))
         forms = {f.id for f in resolved.clause_set.forms}
         for i, used in enumerate(node.item.uses_forms if isinstance(node.item, Clause) else []):
             if used not in forms:
-                report.add("R008", f"form '{used}' is not defined in this set",
-                           loaded.where(node.id, f"uses_forms.{i}"), "define it under 'forms:' in a content file")
+                report.add(msg("R008", form=used), loaded.where(node.id, f"uses_forms.{i}"))
     _report_absent(resolved, loaded, absent, report)
 
 
 def _report_absent(resolved: ResolvedSet, loaded: LoadedSet, absent: dict[str, int], report: Report) -> None:
     if absent:
-        sets = "、".join(f"{code}- ({count})" for code, count in sorted(absent.items()))
-        report.add("R013", f"{sum(absent.values())} related link(s) of {resolved.clause_set.name} point into sets "
-                   f"that are not here: {sets}", loaded.where(resolved.standard.code),
-                   "the links are kept; they are checked when those sets are in the clauses folder", severity="info")
+        sets = listing((phrase("prefix-count", code=code, count=count) for code, count in sorted(absent.items())),
+                       "ideographic-sep")
+        report.add(msg("R013", count=sum(absent.values()), name=resolved.clause_set.name, sets=sets),
+                   loaded.where(resolved.standard.code), severity="info")
 
 
-def _suggest(ident: str, targets: dict[str, Target]) -> str:
+def _suggest(ident: str, targets: dict[str, Target]) -> Phrase:
     close = difflib.get_close_matches(ident, list(targets), n=1)
-    return f"did you mean [[{close[0]}]]?" if close else "write [[ID]] with the ID of a clause, annex, term or table"
+    return phrase("did-you-mean-ref", ident=close[0]) if close else phrase("ref-any-id")
 
 
 def all_clauses(cs: ClauseSet) -> Iterator[Clause]:
@@ -470,10 +447,7 @@ def check_unique_ids(loaded: Mapping[str, LoadedSet], report: Report) -> None:
         for ident in sorted(ls.defines()):
             first = owner.setdefault(ident, name)
             if first != name:
-                report.add("R012", f"'{ident}' is defined by {name} and by {first}, which are not variants "
-                           "of each other", ls.where(ident),
-                           f"give one set its own prefix, or make it a variant: 'extends: {first}' in its "
-                           "standard.yaml (see stdgen fork)")
+                report.add(msg("R012", ident=ident, name=name, first=first), ls.where(ident))
 
 
 def _check_back_link(name: str, ident: str, other: str, clauses: dict[str, list[tuple[str, Clause]]],
@@ -483,13 +457,10 @@ def _check_back_link(name: str, ident: str, other: str, clauses: dict[str, list[
     if not found:
         holder = next((ls.clause_set.name for ls in loaded.values() if (other, "") in ls.origins), None)
         if holder is not None:  # an annex, term, table or form: it has no related list to link back
-            report.add("R010", f"related ID '{other}' ({holder}) is not a clause, so the link cannot go both ways",
-                       here, "related links join clauses; link the clause that holds it", severity="warning")
+            report.add(msg("R010.not-clause", other=other, holder=holder), here, severity="warning")
         return  # an ID found nowhere is R006
     if any(ident in c.related for _, c in found):
         return
     other_set = found[0][0]
     there = loaded[other_set].where(other, "related")
-    report.add("R010", f"'{ident}' lists '{other}' ({other_set}) as related, but '{other}' does not list '{ident}'",
-               here, f"add {ident} to the related list of {other} ({there}), or remove {other} here",
-               severity="warning")
+    report.add(msg("R010", ident=ident, other=other, other_set=other_set, there=str(there)), here, severity="warning")

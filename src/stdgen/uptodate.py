@@ -15,12 +15,14 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic, Position, Report
+from .i18n import Lang, Message, Phrase
 
 RECORD = ".build-run.json"  # hidden; not ".stdgen-…", the prefix of debris a crashed build leaves
 CODE_SUFFIXES = frozenset({".py", ".j2", ".css", ".html", ".tmpl", ".js"})
@@ -52,16 +54,16 @@ def run_key(clauses: Path, templates: Path | None, options: dict[str, Any]) -> s
     return h.hexdigest()
 
 
-def replay(out: Path, key: str) -> Report | None:
+def replay(out: Path, key: str, lang: Lang = "zh") -> Report | None:
     """The recorded run's diagnostics when key matches it and its files are all there; else None."""
     try:
         data = json.loads((out / RECORD).read_text(encoding="utf-8"))
         if data.get("key") != key or _unfinished(out) or data["files"] != _output_state(out):
             return None
-        report = Report(leading=list(data["leading"]))
+        report = Report(leading=list(data["leading"]), lang=lang)
         for item in data["diagnostics"]:
-            report.items.append(Diagnostic(item["code"], item["message"], Position(**item["position"]),
-                                           item["severity"], item["hint"]))
+            report.items.append(Diagnostic(Message.from_data(item["text"]), Position(**item["position"]),
+                                           item["severity"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return report
@@ -70,7 +72,8 @@ def replay(out: Path, key: str) -> Report | None:
 def record(out: Path, key: str, report: Report) -> None:
     """Remember a finished run for replay, with the state of every file it left in out."""
     data = {"stdgen": __version__, "key": key, "files": _output_state(out), "leading": report.leading,
-            "diagnostics": [d.as_json() for d in report.items]}
+            "diagnostics": [{"text": d.text.as_data(), "position": asdict(d.position), "severity": d.severity}
+                            for d in report.items]}
     tmp = out / ".stdgen-tmp-build-run.json"  # a crash leaves it as debris, cleaned like the others
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, out / RECORD)
@@ -128,7 +131,8 @@ def replay_build(argv: list[str]) -> int | None:
         return None
     out = Path(options.get("--out", "output"))
     templates = Path(options["--templates"]) if options.get("--templates") else None
-    report = replay(out, build_key(Path(options.get("--clauses", "clauses")), out, sets, templates, lang))
+    language: Lang = "en" if lang == "en" else "zh"
+    report = replay(out, build_key(Path(options.get("--clauses", "clauses")), out, sets, templates, lang), language)
     if report is None:
         return None
     strict = "--strict" in options
@@ -138,9 +142,8 @@ def replay_build(argv: list[str]) -> int | None:
         print(report.render_text(), file=sys.stderr)
     if report.failed(strict):
         if fmt == "text":
-            errors = len(report.errors)
-            print(f"{errors} error(s), {len(report.items) - errors} warning(s)", file=sys.stderr)
+            print(report.summary(), file=sys.stderr)
         return 1
     if fmt == "text":
-        print("up to date: nothing to build", file=sys.stderr)
+        print(Phrase("up-to-date").render(language), file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .diagnostics import Position, Report
+from .i18n import listing, msg, phrase
 from .model import Annex, CellEdit, Change, Clause, ClauseSet, PhraseEdit, PhraseGroup, Standard
 
 At = Callable[[int, str], Position]
@@ -131,9 +132,7 @@ def _apply(tree: _Tree, index: int, change: Change, code: str, parent_ids: set[s
            touched: dict[tuple[str, str], int], at: At, report: Report) -> None:
     kinds = change.kinds
     if len(kinds) != 1:
-        report.add("V007", "a change is one of remove, modify, add or move"
-                   + (f", not {' and '.join(kinds)} at once" if kinds else ""), at(index, ""),
-                   "write one operation per list entry: '- remove: QC-5.3' with its 'reason:'")
+        report.add(msg("V007.kinds", kinds=listing(kinds, "and-sep")) if kinds else msg("V007.kind"), at(index, ""))
         return
     kind = kinds[0]
     if not _well_formed(index, change, kind, at, report):
@@ -178,23 +177,19 @@ def _note_reshaped(tree: _Tree, index: int, change: Change, applied: Applied, at
 def _well_formed(index: int, change: Change, kind: str, at: At, report: Report) -> bool:
     places = [p for p in ("before", "after", "inside") if getattr(change, p) is not None]
     if kind in {"add", "move"} and len(places) != 1:
-        report.add("V007", f"'{kind}' needs exactly one of before, after or inside"
-                   + (f" (found {', '.join(places)})" if places else ""), at(index, kind),
-                   "say where the clause goes: 'after: QC-8.3' (inside: as the last sub-clause)")
+        report.add(msg("V007.places", kind=kind, places=places) if places else msg("V007.place", kind=kind),
+                   at(index, kind))
         return False
     if kind in {"remove", "modify"} and places:
-        report.add("V007", f"'{kind}' takes no '{places[0]}'", at(index, places[0]),
-                   "to put a clause elsewhere use a separate 'move' change")
+        report.add(msg("V007.no-place", kind=kind, place=places[0]), at(index, places[0]))
         return False
     fields = change.fields
     if kind == "modify" and not fields:
-        report.add("V007", f"modify {change.modify} changes nothing", at(index, "modify"),
-                   "give the new value of a field: title, text, type, scope, items, notes, phrases, check, cells")
+        report.add(msg("V007.nothing", ident=str(change.modify)), at(index, "modify"))
         return False
     if kind != "modify" and fields:
-        report.add("V007", f"'{fields[0]}' belongs to a modify change, not to '{kind}'", at(index, fields[0]),
-                   "write the new value in a separate '- modify: ID' change"
-                   + ("; an added clause carries its own fields under 'add:'" if kind == "add" else ""))
+        report.add(msg("V007.field-add" if kind == "add" else "V007.field", field=fields[0], kind=kind),
+                   at(index, fields[0]))
         return False
     return True
 
@@ -204,15 +199,13 @@ def _exists(tree: _Tree, ident: str, index: int, applied: Applied, parent_ids: s
     if tree.find(ident) is not None:
         return True
     if ident in applied.removed:
-        report.add("V002", f"'{ident}' was removed by an earlier change ({applied.removed[ident]})", at(index, ""),
-                   "drop this change, or the removal")
+        report.add(msg("V002", ident=ident, place=str(applied.removed[ident])), at(index, ""))
     elif ident in parent_ids:
-        report.add("V001", f"'{ident}' is not a clause or annex (a term, table or form cannot be changed here)",
-                   at(index, ""), "changes are keyed by the ID of a chapter, clause or annex")
+        report.add(msg("V001.kind", ident=ident), at(index, ""))
     else:
         close = difflib.get_close_matches(ident, tree.ids(), n=1)
-        report.add("V001", f"'{ident}' is no clause of the parent set", at(index, ""),
-                   f"did you mean '{close[0]}'?" if close else "use the ID of a clause of the set it extends")
+        report.add(msg("V001", ident=ident, hint=phrase("did-you-mean", name=close[0]) if close
+                       else phrase("parent-clause-id")), at(index, ""))
     return False
 
 
@@ -222,9 +215,8 @@ def _claim(ident: str, fields: list[str], index: int, touched: dict[tuple[str, s
     clash += [(f, i) for (other, f), i in touched.items() if other == ident and (f == "*" or fields == ["*"])]
     if clash:
         what, earlier = clash[0]
-        report.add("V006", f"a second change to {'' if what in {'*', 'position'} else what + ' of '}{ident}"
-                   + ("" if what != "position" else " (its position)"), at(index, ""),
-                   f"the change at {at(earlier, '')} already does this; merge the two into one change")
+        key = "V006" if what == "*" else "V006.position" if what == "position" else "V006.field"
+        report.add(msg(key, ident=ident, field=what, place=str(at(earlier, ""))), at(index, ""))
         return False
     for f in fields:
         touched[(ident, f)] = index
@@ -250,8 +242,7 @@ def _modify(tree: _Tree, index: int, change: Change, applied: Applied, at: At, r
     if isinstance(item, Annex):
         extra = [f for f in change.fields if f not in {"title", "text"}]
         if extra:
-            report.add("V007", f"an annex has no '{extra[0]}' to modify", at(index, extra[0]),
-                       "an annex's title and text can be modified; its clauses by their own IDs")
+            report.add(msg("V007.annex-field", field=extra[0]), at(index, extra[0]))
             return
     update: dict[str, object] = {}
     for name in change.fields:
@@ -288,8 +279,8 @@ def _phrases(groups: list[PhraseGroup], edit: PhraseEdit, index: int, at: At,
         if not hit:
             known = [p for g in result for p in g.recommended] + [p.text for g in result for p in g.forbidden]
             close = difflib.get_close_matches(text, known, n=1)
-            report.add("V008", f"the phrase '{text}' is not among the clause's phrases", at(index, "phrases"),
-                       f"did you mean '{close[0]}'?" if close else "give the phrase exactly as the clause has it")
+            report.add(msg("V008.phrase", phrase=text, hint=phrase("did-you-mean", name=close[0]) if close
+                           else phrase("phrase-exactly")), at(index, "phrases"))
             return None
         result = changed
     return result + list(edit.add)
@@ -298,14 +289,13 @@ def _phrases(groups: list[PhraseGroup], edit: PhraseEdit, index: int, at: At,
 def _cells(item: Clause | Annex, edits: list[CellEdit], index: int, at: At, report: Report) -> object | None:
     table = item.table
     if table is None:
-        report.add("V008", f"{item.id} has no table whose cells could change", at(index, "cells"),
-                   "cells edits a clause's table: [{row: 1, column: 2, text: …}]")
+        report.add(msg("V008.table", ident=item.id), at(index, "cells"))
         return None
     rows = [list(r) for r in table.rows]
     for edit in edits:
         if edit.row > len(rows) or edit.column > len(rows[edit.row - 1]):
-            report.add("V008", f"table {table.id} has no cell at row {edit.row}, column {edit.column}",
-                       at(index, "cells"), f"rows count from 1 below the header; the table has {len(rows)} rows")
+            report.add(msg("V008.cell", table=table.id, row=edit.row, column=edit.column, rows=len(rows)),
+                       at(index, "cells"))
             return None
         rows[edit.row - 1][edit.column - 1] = edit.text
     return table.model_copy(update={"rows": rows})
@@ -318,13 +308,11 @@ def _add(tree: _Tree, index: int, change: Change, code: str, taken: set[str], ap
     new_ids = list(subtree_ids(clause))
     foreign = [i for i in new_ids if not i.startswith(f"{code}-")]
     if foreign:
-        report.add("V009", f"the added ID '{foreign[0]}' does not start with the variant's prefix '{code}-'",
-                   at(index, "add"), f"IDs a variant adds are its own: '{code}-…' (inherited IDs keep theirs)")
+        report.add(msg("V009", ident=foreign[0], code=code), at(index, "add"))
         return
     clash = [i for i in new_ids if i in taken or i in applied.removed]
     if clash:
-        report.add("V009", f"the added ID '{clash[0]}' already belongs to the parent set", at(index, "add"),
-                   "give the new clause a new ID; to change an inherited clause use modify")
+        report.add(msg("V009.taken", ident=clash[0]), at(index, "add"))
         return
     if _place(tree, _slot(clause), change.place, index, at, report):
         applied.added.update(new_ids)
@@ -338,8 +326,7 @@ def _move(tree: _Tree, index: int, change: Change, at: At, report: Report) -> No
     moving = slots[i]
     anchor = change.place[1]
     if anchor in set(_slot_ids(moving)):
-        report.add("V007", f"{change.target} cannot move next to or inside itself", at(index, change.place[0]),
-                   "name a clause outside the one that moves")
+        report.add(msg("V007.itself", ident=str(change.target)), at(index, change.place[0]))
         return
     slots.pop(i)
     if not _place(tree, moving, change.place, index, at, report):
@@ -363,15 +350,14 @@ def _place(tree: _Tree, slot: _Slot, place: tuple[str, str], index: int, at: At,
     if where == "inside":
         target = slots[i]
         if isinstance(slot.item, Annex):
-            report.add("V007", "an annex cannot go inside another clause", at(index, where), "use before or after")
+            report.add(msg("V007.annex-inside"), at(index, where))
             return False
         tree.insert(target.children, len(target.children), slot)
         return True
     among_annexes = slots is tree.annexes
     if among_annexes != isinstance(slot.item, Annex):
-        report.add("V007", f"{'an annex' if isinstance(slot.item, Annex) else 'a clause'} cannot stand among "
-                   f"{'the annexes' if among_annexes else 'clauses'}", at(index, where),
-                   "place a clause next to a clause (or inside an annex), an annex next to an annex")
+        report.add(msg("V007.annex-among-clauses" if isinstance(slot.item, Annex) else "V007.clause-among-annexes"),
+                   at(index, where))
         return False
     tree.insert(slots, i if where == "before" else i + 1, slot)
     return True

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import FOLLOW_ON, Diagnostic, Position, Report
+from .i18n import listing, msg, phrase
 from .loader import Cache, LoadedSet, load_set
 from .resolve import ResolvedSet, resolve
 from .yamlpos import load
@@ -29,21 +30,19 @@ def set_folders(root: Path) -> list[Path]:
 def open_workspace(root: Path, report: Report, only: list[str] | None = None) -> Workspace:
     """Load every set (cross-set links need all of them) and resolve the ones asked for."""
     if not root.is_dir():
-        report.add("F001", f"no clause folder {root}", Position(str(root)),
-                   "run stdgen in the project folder or pass --clauses")
+        report.add(msg("F001.root", folder=str(root)), Position(str(root)))
         return Workspace(root, {}, {})
     folders = []
     for folder in set_folders(root):
         if SET_NAME.fullmatch(folder.name):
             folders.append(folder)
         else:  # the name becomes part of paths and links (HTML hrefs): no ':', '/', spaces or quotes
-            report.add("F007", f"clause-set folder name '{folder.name}' is not allowed", Position(str(folder)),
-                       "name set folders with letters, digits, '-', '_' and '.', e.g. db34-t-3395-2019")
+            report.add(msg("F007", name=folder.name), Position(str(folder)))
     names = {p.name for p in folders}
     for wanted in only or []:
         if wanted not in names:
-            report.add("F004", f"no clause set named '{wanted}'", Position(str(root)),
-                       f"sets here: {', '.join(sorted(names)) or 'none'}")
+            report.add(msg("F004", name=wanted, sets=listing(sorted(names)) if names else phrase("none")),
+                       Position(str(root)))
     loaded: dict[str, LoadedSet] = {}
     cache: Cache = {}  # a variant loads its parent: each set is read and reported once
     failed: dict[str, str | None] = {}  # sets that did not load → the ID prefix they declare, if readable
@@ -90,9 +89,7 @@ def _lead_with_failed_sets(root: Path, failed: dict[str, str | None], loaded: di
     for name, count in caused.items():
         report.leading.append(str(root / name))
         if count:
-            report.add(FOLLOW_ON, f"clause set '{name}' did not load: {count} error(s) in other files that name "
-                       "it or its IDs are not listed", Position(str(root / name)),
-                       f"fix the errors of {name} above; they will be checked again then")
+            report.add(msg(FOLLOW_ON, name=name, count=count), Position(str(root / name)))
 
 
 CAUSED_CODES = frozenset({"R006"})  # a related ID that exists in no loaded set
@@ -101,7 +98,7 @@ CAUSED_CODES = frozenset({"R006"})  # a related ID that exists in no loaded set
 def _culprit(diag: Diagnostic, failed: dict[str, str | None], live_prefixes: set[str]) -> str | None:
     """The broken set a diagnostic is about: it quotes the set's name, or an ID with its prefix
     (or, when a broken set's prefix cannot be read, an ID whose prefix no loaded set has)."""
-    for token in map(str, re.findall(r"'([^'\s]+)'", diag.message)):
+    for token in (str(t) for value in diag.text.values() for t in re.findall(r"[^'\s]+", value)):
         if token in failed:
             return token
         prefix = token.split("-", 1)[0]

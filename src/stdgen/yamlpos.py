@@ -21,7 +21,10 @@ from typing import Any
 
 import yaml
 
+from .i18n import Message, Phrase, msg, phrase
+
 Path = tuple[str | int, ...]
+Problem = tuple[int, int, Message]  # line, col, what
 
 
 @dataclass
@@ -29,7 +32,7 @@ class Located:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    problems: list[tuple[int, int, str, str]] = field(default_factory=list)  # line, col, code, message
+    problems: list[Problem] = field(default_factory=list)
     unreadable: set[Path] = field(default_factory=set)  # values already reported (Y003, Y005): not validated again
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -87,16 +90,16 @@ class _Builder:
                 raise _PurePythonNeeded
             self.seen.add(id(node))
         if id(node) in self.aliases:
-            if not any(p[0] == node.start_mark.line + 1 and p[2] == "Y003" for p in self.out.problems[-3:]):
-                self._problem(node, "Y003", "YAML aliases (*name) are not allowed in clause files")  # once a line
+            if not any(p[0] == node.start_mark.line + 1 and p[2].code == "Y003" for p in self.out.problems[-3:]):
+                self._problem(node, msg("Y003"))  # once a line
             self.out.unreadable.add(path)
             return None
         if node.tag not in PLAIN_TAGS:  # !!python/…, !!binary, !!set, !custom: never constructed
-            self._problem(node, "Y006", f"YAML tag '{node.tag.replace(YAML_TAG, '!!')}' is not allowed")
+            self._problem(node, msg("Y006", tag=node.tag.replace(YAML_TAG, "!!")))
             self.out.unreadable.add(path)
             return None
         if len(path) > MAX_DEPTH:
-            self._problem(node, "Y008", f"nesting deeper than {MAX_DEPTH} levels")
+            self._problem(node, msg("Y008", depth=MAX_DEPTH))
             self.out.unreadable.add(path)
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -106,8 +109,7 @@ class _Builder:
                 self.out.unreadable.add(path)
                 return node.value
             if isinstance(value, str) and (bad := NOT_IN_XML.search(value)):
-                self._problem(node, "Y007", f"the value holds the control character {_code(bad.group())}, "
-                              "which no DOCX, XLSX or HTML can hold")
+                self._problem(node, msg("Y007.value", char=_code(bad.group())))
                 self.out.unreadable.add(path)
             return value
         if isinstance(node, yaml.SequenceNode):
@@ -123,10 +125,10 @@ class _Builder:
             except ValueError:
                 continue
             if not isinstance(key, (str, int)):
-                self._problem(key_node, "Y004", f"mapping key {key!r} is not a plain string")
+                self._problem(key_node, msg("Y004", key=repr(key)))
                 continue
             if key in result:
-                self._problem(key_node, "Y002", f"duplicate key '{key}'")
+                self._problem(key_node, msg("Y002", key=str(key)))
             child = (*path, key)
             self.out.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child)
@@ -138,12 +140,12 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date: 2019-02-30
             reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) else exc  # the place is given apart
-            self._problem(node, "Y005", f"value '{node.value}' cannot be read: {reason}")
+            self._problem(node, msg("Y005", value=str(node.value), reason=_reason(str(reason))))
             raise ValueError(reason) from exc
 
-    def _problem(self, node: yaml.Node, code: str, message: str) -> None:
+    def _problem(self, node: yaml.Node, what: Message) -> None:
         mark = node.start_mark
-        self.out.problems.append((mark.line + 1, mark.column + 1, code, message))
+        self.out.problems.append((mark.line + 1, mark.column + 1, what))
 
 
 def load(text: str, *, fast: bool = True) -> Located:
@@ -169,7 +171,7 @@ def load(text: str, *, fast: bool = True) -> Located:
     except yaml.MarkedYAMLError as exc:
         out.problems.append(_syntax_problem(exc))
     except yaml.YAMLError as exc:
-        out.problems.append((1, 1, "Y001", f"YAML: {exc}"))
+        out.problems.append((1, 1, msg("Y001", problem=_reason(str(exc)))))
     finally:
         loader.dispose()
     return out
@@ -217,27 +219,53 @@ def _unprintable(text: str, out: Located) -> bool:
     for n, match in enumerate(UNPRINTABLE.finditer(text)):
         if n == SHOWN_PROBLEMS:
             break
-        out.problems.append((*_line_col(text, match.start()), "Y007",
-                             f"the control character {_code(match.group())} is not allowed in a clause file"))
+        out.problems.append((*_line_col(text, match.start()), msg("Y007", char=_code(match.group()))))
     return bool(out.problems)
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str]:
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
     """A syntax error at its cause: an unclosed quote or bracket is reported where it opens
     (PyYAML notices it lines later, where the text goes on)."""
     opened = next((name for what, name in UNCLOSED.items() if what in (exc.context or "")), None)
     mark = exc.context_mark if opened and exc.context_mark else exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if opened and exc.problem_mark and exc.context_mark:
-        return (line, col, "Y001", f"YAML syntax: {opened} opened here is not closed ({exc.problem} at line "
-                f"{exc.problem_mark.line + 1})")
-    return (line, col, "Y001", f"YAML syntax: {exc.problem or exc.context}")
+        return (line, col, msg("Y001.unclosed", opened=phrase(opened), problem=_reason(exc.problem or ""),
+                               line=exc.problem_mark.line + 1))
+    return (line, col, msg("Y001", problem=_reason(exc.problem or exc.context or ""),
+                           hint=phrase("yaml-tab" if "'\\t'" in (exc.problem or "") else "yaml-fix")))
 
 
-UNCLOSED = {"quoted scalar": "the quoted text", "flow sequence": "the [ list", "flow mapping": "the { mapping"}
+UNCLOSED = {"quoted scalar": "unclosed-quote", "flow sequence": "unclosed-list", "flow mapping": "unclosed-mapping"}
 
 
-def _too_deep(text: str) -> tuple[int, int, str, str]:
+def _reason(text: str) -> Phrase | str:
+    """PyYAML's and Python's wording of a problem, as a phrase when the catalogue knows it."""
+    for pattern, key in YAML_REASONS:
+        if found := pattern.fullmatch(text.strip()):
+            return phrase(key, **found.groupdict())
+    return text
+
+
+YAML_REASONS = [(re.compile(pattern), key) for pattern, key in (  # what a hand-written file meets; others as worded
+    (r"mapping values are not allowed here", "yaml-mapping-values"),
+    (r"found character '\\t' that cannot start any token", "yaml-tab-token"),
+    (r"found character '(?P<char>.+)' that cannot start any token", "yaml-bad-character"),
+    (r"could not find expected ':'", "yaml-no-colon"),
+    (r"did not find expected key", "yaml-no-key"),
+    (r"did not find expected '-' indicator", "yaml-no-dash"),
+    (r"did not find expected ',' or '(?P<char>[\]}])'", "yaml-no-comma"),
+    (r"found unexpected end of stream", "yaml-end-of-stream"),
+    (r"expected <block end>, but found '(?P<found>.+)'", "yaml-block-end"),
+    (r"expected a single document in the stream.*", "yaml-one-document"),
+    (r"found unknown escape character '?(?P<char>.+?)'?", "yaml-escape"),
+    (r"month must be in 1\.\.12", "date-month"),
+    (r"day is out of range for month", "date-day"),
+    (r"year (?P<year>-?\d+) is out of range", "date-year"),
+)]
+
+
+def _too_deep(text: str) -> Problem:
     """Where the nesting first exceeds MAX_DEPTH, found with the (non-recursive) event parser."""
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -245,10 +273,10 @@ def _too_deep(text: str) -> tuple[int, int, str, str]:
             depth += 1
             if depth > MAX_DEPTH and event.start_mark is not None:
                 mark = event.start_mark
-                return (mark.line + 1, mark.column + 1, "Y008", f"nesting deeper than {MAX_DEPTH} levels")
+                return (mark.line + 1, mark.column + 1, msg("Y008", depth=MAX_DEPTH))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-    return (1, 1, "Y008", f"nesting deeper than {MAX_DEPTH} levels")
+    return (1, 1, msg("Y008", depth=MAX_DEPTH))
 
 
 FLOW_TOKENS = re.compile(r"""[\[\]{}]|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?:^|(?<=\s))#[^\n]*""", re.MULTILINE)
@@ -265,8 +293,7 @@ def _flow_too_deep(text: str, out: Located) -> bool:
         if token in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                out.problems.append((*_line_col(text, match.start()), "Y008",
-                                     f"nesting deeper than {MAX_DEPTH} levels"))
+                out.problems.append((*_line_col(text, match.start()), msg("Y008", depth=MAX_DEPTH)))
                 return True
         elif token in "]}":
             depth = max(0, depth - 1)

@@ -6,7 +6,7 @@ workspace; ``RULES`` lists the rules and ``list_rules`` prints them.
 
 from __future__ import annotations
 
-from .messages import Lang
+from ..i18n import Lang
 from .rules import RULES, Rule, list_rules
 from .runner import lint_set, lint_workspace
 

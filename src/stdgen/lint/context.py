@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Position
+from ..i18n import Arg, Phrase, phrase
 from ..loader import LoadedSet
 from ..model import Annex, Clause, ListItem
 from ..resolve import Node, ResolvedSet
 from ..yamlpos import Located, load
-from .messages import Lang
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Finding:
 
     code: str
     position: Position
-    args: dict[str, str] = field(default_factory=dict)
+    args: Mapping[str, Arg] = field(default_factory=dict)
     owner: str | None = None  # the clause whose `suppress:` may silence it
     variant: str = ""  # message variant: the catalogue key is code or code.variant
 
@@ -33,7 +33,6 @@ class Finding:
 class LintContext:
     resolved: ResolvedSet
     loaded: LoadedSet
-    lang: Lang = "zh"
     _meta: Located | None = None
     _meta_read: bool = False
 
@@ -57,16 +56,10 @@ class LintContext:
         line, col = self._meta.where(tuple(path), key=len(path) == 1)
         return Position(str(self.standard_file), line, col)
 
-    def label(self, node: Node) -> str:
+    def label(self, node: Node) -> Phrase:
         """How a message names a clause: its printed number and its ID."""
-        number = node.number
-        if isinstance(node.item, Annex):
-            ref = f"附录{number}" if self.lang == "zh" else f"annex {number}"
-        elif node.depth == 1:
-            ref = f"第{number}章" if self.lang == "zh" else f"chapter {number}"
-        else:
-            ref = number
-        return f"{ref}（{node.id}）" if self.lang == "zh" else f"{ref} ({node.id})"
+        kind = "annex-label" if isinstance(node.item, Annex) else "chapter-label" if node.depth == 1 else "clause-label"
+        return phrase(kind, number=node.number, ident=node.id)
 
     def body_nodes(self) -> Iterator[Node]:
         for top in self.resolved.chapters:

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from ..diagnostics import Severity
-from .messages import Lang
+from ..i18n import Lang
 
 
 @dataclass(frozen=True)

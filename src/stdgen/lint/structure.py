@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Position
+from ..i18n import Arg, Listing, listing
+from ..messages.lint import word
 from ..model import Clause
 from ..resolve import LETTERS, REF
 from .context import Finding, LintContext, all_texts
 from .forms import excerpt, mask_quotes
-from .messages import word
 
 NUMBER = re.compile(r"^DB(\d{2}|\d{4})/T [1-9]\d*(\.\d+)?—(\d{4})$")
 DRAFT_NUMBER = re.compile(r"^DB(\d{2}|\d{4})/T X+()—(\d{4})$")  # a draft's placeholder: DB3402/T XXXX—2025
@@ -33,7 +34,7 @@ class Place:
     """One text of the document, where it is and how messages name it."""
 
     text: str
-    name: str
+    name: Arg
     position: Position
     owner: str | None = None  # clause id
 
@@ -55,7 +56,7 @@ def _meta_places(ctx: LintContext, fields: tuple[str, ...]) -> Iterator[Place]:
     std = ctx.resolved.standard
     for field in fields:
         for i, text in enumerate(getattr(std, field)):
-            yield Place(text, word(field, ctx.lang), ctx.meta_where(field, i))
+            yield Place(text, word(field), ctx.meta_where(field, i))
 
 
 def _term_places(ctx: LintContext, skip: int | None = None) -> Iterator[Place]:
@@ -63,9 +64,9 @@ def _term_places(ctx: LintContext, skip: int | None = None) -> Iterator[Place]:
         if i == skip:
             continue
         names = {"number": ctx.resolved.term_number(i), "term": term.term}
-        yield Place(term.definition, word("definition", ctx.lang, **names), ctx.where(term.id, "definition"))
+        yield Place(term.definition, word("definition", **names), ctx.where(term.id, "definition"))
         for note in term.notes:
-            yield Place(note, word("term-note", ctx.lang, **names), ctx.where(term.id, "notes"))
+            yield Place(note, word("term-note", **names), ctx.where(term.id, "notes"))
 
 
 def _node_places(ctx: LintContext, annexes: bool) -> Iterator[Place]:
@@ -101,11 +102,11 @@ def _chapters(ctx: LintContext) -> Iterator[Finding]:
     for index, node in enumerate(chapters):
         title = _compact(node.title or "")
         owner = node.item.id if isinstance(node.item, Clause) else None
-        args = {"label": ctx.label(node), "title": node.title or ""}
+        args: dict[str, Arg] = {"label": ctx.label(node), "title": node.title or ""}
         if title in GENERATED:
             generated, field = GENERATED[title]
             yield Finding("L211", ctx.where(node.id, "title"),
-                          {**args, "generated": word(generated, ctx.lang), "field": field}, owner)
+                          {**args, "generated": word(generated), "field": field}, owner)
         elif title in SYMBOLS and index != 0:
             yield Finding("L211", ctx.where(node.id, "title"), args, owner, "symbols")
 
@@ -134,7 +135,7 @@ def _annexes(ctx: LintContext) -> Iterator[Finding]:
         for match in re.finditer(r"附录\s*([A-Z])", place.text):
             literal.setdefault(match.group(1), match.group(0))
     expected = sorted(first, key=first.__getitem__) + [i for i in range(len(annexes)) if i not in first]
-    order = word("list-sep", ctx.lang).join(f"{annexes[i].id}" for i in sorted(first, key=first.__getitem__))
+    order = listing(f"{annexes[i].id}" for i in sorted(first, key=first.__getitem__))
     for should, index in enumerate(expected):
         annex = annexes[index]
         label = ctx.label(annex)
@@ -143,7 +144,7 @@ def _annexes(ctx: LintContext) -> Iterator[Finding]:
                                                          "order": order})
         if index not in first:
             lit = literal.get(annex.number)
-            args = {"label": label, "ident": annex.id}
+            args: dict[str, Arg] = {"label": label, "ident": annex.id}
             if lit is not None:
                 yield Finding("L204", ctx.where(annex.id), {**args, "literal": lit}, variant="literal")
             else:
@@ -181,7 +182,7 @@ def _cites(text: str, number: str) -> bool:
 def _references(ctx: LintContext) -> Iterator[Finding]:
     std = ctx.resolved.standard
     places = list(document_places(ctx))
-    lead = [Place(entry, word("terms_from", ctx.lang), ctx.meta_where("terms_from", i))
+    lead = [Place(entry, word("terms_from"), ctx.meta_where("terms_from", i))
             for i, entry in enumerate(std.terms_from)]
     for i, ref in enumerate(std.normative_references):
         if not any(_cites(p.text, ref.number) for p in (*lead, *places)):
@@ -195,7 +196,7 @@ def _references(ctx: LintContext) -> Iterator[Finding]:
         if not any(_cites(place.text, n) for n in listed):
             yield Finding("L212", place.position, {"place": place.name, "document": place.text})
     for place in places:
-        if place.name == word("foreword", ctx.lang):
+        if place.name == word("foreword"):
             continue  # the foreword names GB/T 1.1 and replaced documents by convention
         seen: set[str] = set()
         for match in CITATION.finditer(place.text):
@@ -234,7 +235,7 @@ def _metadata(ctx: LintContext) -> Iterator[Finding]:
                       variant="mark")
 
 
-def _number_problems(number: str, ctx: LintContext) -> str:
+def _number_problems(number: str, ctx: LintContext) -> Listing:
     problems = []
     if re.search(r"\d\s*[-–－]\s*\d{4}\s*$", number):
         problems.append("num-dash")
@@ -244,7 +245,7 @@ def _number_problems(number: str, ctx: LintContext) -> str:
         problems.append("num-space-t")
     if not problems:
         problems.append("num-shape")
-    return word("sep", ctx.lang).join(word(p, ctx.lang) for p in problems)
+    return listing((word(p) for p in problems), "sep")
 
 
 def _edition(ctx: LintContext) -> Iterator[Finding]:

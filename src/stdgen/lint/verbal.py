@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Position
+from ..i18n import Arg, listing
+from ..messages.lint import word
 from ..model import Annex, Clause, ProvisionType
 from ..resolve import Node
 from .context import Finding, LintContext, own_texts
 from .forms import CORE_WORDS, MASK, SUGGESTION, Hit, excerpt, mask_phrases, mask_quotes, scan, sentences
-from .messages import word
 
 # The forms GB/T 1.1—2020 does not accept each have their own rule.
 _DEPRECATED = {"must": "L105", "shall-not-2009": "L106", "may-not": "L107", "prohibition": "L108"}
@@ -85,7 +86,7 @@ def _clause(ctx: LintContext, node: Node, item: Clause | Annex) -> Iterator[Find
         yield from _type_mismatch(ctx, item, label, paras, found)
 
 
-def _hedges(ctx: LintContext, ident: str, owner: str | None, label: str, para: Para) -> Iterator[Finding]:
+def _hedges(ctx: LintContext, ident: str, owner: str | None, label: Arg, para: Para) -> Iterator[Finding]:
     """L110: 尽量/避免/一般 … in the same part of a sentence as 应 (or in a part that continues it: 并尽量……)."""
     for start, sentence in sentences(para.masked):
         offset = start
@@ -99,14 +100,14 @@ def _hedges(ctx: LintContext, ident: str, owner: str | None, label: str, para: P
                 lo = min(h.start for h in hedges) if verb is None else min(verb.start, *(h.start for h in hedges))
                 hi = max(h.end for h in hedges) if verb is None else max(verb.end, *(h.end for h in hedges))
                 yield Finding("L110", ctx.where(ident, para.key), {
-                    "label": label, "hedges": word("list-sep", ctx.lang).join(dict.fromkeys(h.word for h in hedges)),
+                    "label": label, "hedges": listing(dict.fromkeys(h.word for h in hedges)),
                     "verb": verb.word if verb else "应",
                     "excerpt": excerpt(para.text, offset + lo, offset + hi)}, owner)
             governed = governed or bool(verbs)
             offset += len(piece) + 1
 
 
-def _type_mismatch(ctx: LintContext, item: Clause, label: str, paras: list[Para],
+def _type_mismatch(ctx: LintContext, item: Clause, label: Arg, paras: list[Para],
                    found: dict[str, tuple[Para, Hit]]) -> Iterator[Finding]:
     kinds_found = {hit.kind for _, hit in found.values()}
     where = ctx.where(item.id, paras[0].key)
@@ -117,8 +118,8 @@ def _type_mismatch(ctx: LintContext, item: Clause, label: str, paras: list[Para]
                 return place
         return None
 
-    def args(place: tuple[Para, Hit] | None = None) -> dict[str, str]:
-        out = {"label": label}
+    def args(place: tuple[Para, Hit] | None = None) -> dict[str, Arg]:
+        out: dict[str, Arg] = {"label": label}
         if place is not None:
             para, hit = place
             out["word"] = hit.word
@@ -158,7 +159,7 @@ def _type_mismatch(ctx: LintContext, item: Clause, label: str, paras: list[Para]
         if place is not None:
             meaning = _CORE_MEANING[place[1].kind]
             yield Finding("L104", ctx.where(item.id, place[0].key), {
-                **args(place), "type": word(kind.value, ctx.lang), "meaning": word(meaning, ctx.lang),
+                **args(place), "type": word(kind.value), "meaning": word(meaning),
                 "suggested": meaning}, item.id)
 
 
@@ -185,35 +186,34 @@ def _informative_annex(ctx: LintContext, annex: Node) -> Iterator[Finding]:
         shown = numbers if len(numbers) <= 8 else [*numbers[:8], "…"]
         yield Finding("L112", ctx.where(item.id), {
             "label": ctx.label(annex), "count": str(len(numbers)),
-            "numbers": word("list-sep", ctx.lang).join(shown)})
+            "numbers": listing(shown)})
 
 
 def _informative_texts(ctx: LintContext) -> Iterator[Finding]:
     """L111: provisions where GB/T 1.1 allows only statements."""
     std = ctx.resolved.standard
-    lang = ctx.lang
     for field in ("foreword", "introduction", "scope"):
         for i, text in enumerate(getattr(std, field)):
-            yield from _provision_in(text, word(field, lang), ctx.meta_where(field, i), None)
+            yield from _provision_in(text, word(field), ctx.meta_where(field, i), None)
     for i, term in enumerate(ctx.resolved.clause_set.terms):
         names = {"number": ctx.resolved.term_number(i), "term": term.term}
-        yield from _provision_in(term.definition, word("definition", lang, **names),
+        yield from _provision_in(term.definition, word("definition", **names),
                                  ctx.where(term.id, "definition"), None)
         for note in term.notes:
-            yield from _provision_in(note, word("term-note", lang, **names), ctx.where(term.id, "notes"), None)
+            yield from _provision_in(note, word("term-note", **names), ctx.where(term.id, "notes"), None)
     for node in ctx.resolved.nodes():
         item = node.item
         if not isinstance(item, Clause):
             continue
         label = ctx.label(node)
         for note in item.notes:
-            yield from _provision_in(note, word("note", lang, label=label), ctx.where(item.id, "notes"), item.id)
+            yield from _provision_in(note, word("note", label=label), ctx.where(item.id, "notes"), item.id)
         for example in item.examples:
-            yield from _provision_in(example, word("example", lang, label=label),
+            yield from _provision_in(example, word("example", label=label),
                                      ctx.where(item.id, "examples"), item.id)
 
 
-def _provision_in(text: str, place: str, where: Position, owner: str | None) -> Iterator[Finding]:
+def _provision_in(text: str, place: Arg, where: Position, owner: str | None) -> Iterator[Finding]:
     for hit in scan(text):
         if hit.word in CORE_WORDS or hit.kind in _DEPRECATED:
             yield Finding("L111", where, {"place": place, "word": hit.word,

@@ -85,8 +85,8 @@ def topic_file(root: Path, report: Report) -> tuple[TopicFile, Located | None]:
         return TopicFile(), None
     name = str(path)
     located = load(path.read_text(encoding="utf-8"))
-    for line, col, code, message in located.problems:
-        report.add(code, message, Position(name, line, col), "fix the YAML at this place")
+    for line, col, problem in located.problems:
+        report.add(problem, Position(name, line, col))
     if located.problems:
         return TopicFile(), None
     try:

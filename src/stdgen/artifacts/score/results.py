@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ...diagnostics import Position, Report
+from ...i18n import msg
 from ...loader import encoding_problem
 from ...yamlpos import Located, load
 from ..checklist.rows import INSPECTION_TYPES, RESULTS
@@ -118,8 +119,7 @@ def read_results(path: Path, report: Report) -> Results | None:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line, col, message = encoding_problem(data, exc.start)
-            report.add("C101", message, Position(name, line, col),
-                       "save the file as UTF-8 (Excel: 另存为 → CSV UTF-8; Notepad or WPS: 编码 UTF-8)")
+            report.add(msg("C101.encoding", problem=message), Position(name, line, col))
             return None
         return _read_yaml(name, text, report) if suffix != ".csv" else _read_csv(name, text, report)
     report.add("C101", f"cannot read results from a '{suffix or 'extensionless'}' file", Position(name, 1, 1),
@@ -291,12 +291,12 @@ METHOD_COL = 5  # the signature row has its second label under 检查方法 (col
 def _read_yaml(name: str, text: str, report: Report) -> Results | None:
     located = load(text)
     fatal = False
-    for line, col, code, message in located.problems:
-        if code == "Y002":
-            report.add("C109", f"results: {message}", Position(name, line, col), "one entry per clause: merge them")
+    for line, col, problem in located.problems:
+        if problem.code == "Y002":
+            report.add(msg("C109.key", problem=problem), Position(name, line, col))
         else:
             fatal = True
-            report.add("C101", f"YAML: {message} ({code})", Position(name, line, col), "fix the YAML at this place")
+            report.add(msg("C101.yaml", problem=problem, code=problem.code), Position(name, line, col))
     data = located.data
     if fatal:
         return None

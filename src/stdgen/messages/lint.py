@@ -1,14 +1,8 @@
-"""Wording of lint diagnostics, in Chinese (default) and English.
-
-Each entry is keyed by rule code, or ``code.variant`` for a second wording of the
-same rule, and gives (message, hint) templates filled with ``str.format``.
-"""
+"""Wording of the drafting lint's diagnostics (L101–L404) and of the words they name."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-Lang = Literal["zh", "en"]
+from ..i18n import Arg, Lang, Phrase, phrase
 
 M = dict[Lang, tuple[str, str]]
 
@@ -247,7 +241,7 @@ CATALOGUE: dict[str, M] = {
     },
 }
 
-WORDS: dict[str, dict[Lang, str]] = {
+PHRASES: dict[str, dict[Lang, str]] = {
     # provision types and places, as messages name them
     "requirement": {"zh": "要求", "en": "requirement"},
     "recommendation": {"zh": "推荐", "en": "recommendation"},
@@ -273,16 +267,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     "num-space-db": {"zh": "“DB”与代码之间不应有空格", "en": "no space between DB and the area code"},
     "num-space-t": {"zh": "“/T”后应有一个空格", "en": "one space after /T"},
     "num-shape": {"zh": "不是 DB + 代码 + /T + 顺序号 + — + 年号", "en": "not DB + code + /T + sequence + — + year"},
-    "sep": {"zh": "；", "en": "; "},
-    "list-sep": {"zh": "、", "en": ", "},
+    "clause-label": {"zh": "{number}（{ident}）", "en": "{number} ({ident})"},
+    "chapter-label": {"zh": "第{number}章（{ident}）", "en": "chapter {number} ({ident})"},
+    "annex-label": {"zh": "附录{number}（{ident}）", "en": "annex {number} ({ident})"},
 }
 
 
-def word(key: str, lang: Lang, **args: str) -> str:
-    return WORDS[key][lang].format(**args)
-
-
-def render(key: str, lang: Lang, args: dict[str, str]) -> tuple[str, str]:
-    """(message, hint) of a catalogue entry, filled with args."""
-    message, hint = CATALOGUE[key][lang]
-    return message.format(**args), hint.format(**args)
+def word(key: str, **args: Arg) -> Phrase:
+    """A word of the lint's messages (a provision type, a place), worded when printed."""
+    return phrase(key, **args)
