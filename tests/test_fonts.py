@@ -59,8 +59,8 @@ def test_build_without_cjk_fonts_fails_the_set_and_keeps_its_output(tmp_path: Pa
     no_fonts = tmp_path / "fonts.conf"  # a machine without fonts-noto-cjk: fontconfig knows no font
     no_fonts.write_text(f"<?xml version='1.0'?><fontconfig><dir>{tmp_path / 'none'}</dir>"
                         f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
-    result = subprocess.run([*command, "--force", "--lang", "en"], env={**env, "FONTCONFIG_FILE": str(no_fonts)}, cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run([*command, "--force", "--lang", "en"], env={**env, "FONTCONFIG_FILE": str(no_fonts)},
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     assert "B004 error: building window-conduct failed: " in result.stderr
     assert "no installed font for the 宋体 role" in result.stderr and "fonts-noto-cjk" in result.stderr

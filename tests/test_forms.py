@@ -220,7 +220,8 @@ def test_docx_content_controls_fill_and_read_back(clauses: Path, tmp_path: Path)
                            "issued_on": "2024-05-07", "contact_phone": "12", "recipient_id": "110105194912310021",
                            "understood": "也许"})
     _add_control(bad, "stray")
-    result = runner.invoke(app, ["form", "read", str(bad), "--clauses", str(clauses), "--format", "csv", "--lang", "en"])
+    result = runner.invoke(app, ["form", "read", str(bad), "--clauses", str(clauses), "--format", "csv",
+                                 "--lang", "en"])
     assert result.exit_code == 1
     err = result.stderr
     assert "K103 error: field 'stray' is not a field of form 'QC-FORM-D1'" in err

@@ -136,7 +136,8 @@ def test_import_that_fails_check_says_why(tmp_path: Path) -> None:
     source = tmp_path / "std.txt"
     text = (SEEDS / "000_409eb28d6bae5e62.txt").read_text(encoding="utf-8")
     source.write_text(text.replace("5.2 情绪释放", "5.1 情绪释放"), encoding="utf-8")  # a misprinted number
-    result = runner.invoke(app, ["import", str(source), "--code", "QX", "--clauses", str(tmp_path / "c"), "--lang", "en"])
+    result = runner.invoke(app, ["import", str(source), "--code", "QX", "--clauses", str(tmp_path / "c"),
+                                 "--lang", "en"])
     assert result.exit_code == 1
     assert "R001 error: duplicate ID 'QX-5.1'" in result.output
 

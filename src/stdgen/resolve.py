@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Literal
 
 from .diagnostics import Report
-from .i18n import Phrase, listing, msg, phrase
 from .forms.validate import check_forms, form_users
+from .i18n import Phrase, listing, msg, phrase
 from .loader import LoadedSet
 from .model import Annex, Clause, ClauseSet, Form, Standard, Table
 

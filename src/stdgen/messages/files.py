@@ -18,22 +18,26 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("file is larger than {limit} bytes", "split the clause set into several content files"),
     },
     "F003.utf16-bom": {
-        "zh": ("文件是 UTF-16 编码（以字节顺序标记开头），不是 UTF-8", "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
+        "zh": ("文件是 UTF-16 编码（以字节顺序标记开头），不是 UTF-8",
+               "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
         "en": ("file is UTF-16 (it starts with a byte-order mark), not UTF-8",
                "save the file as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)"),
     },
     "F003.utf16": {
-        "zh": ("文件是不带字节顺序标记的 UTF-16 编码，不是 UTF-8", "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
+        "zh": ("文件是不带字节顺序标记的 UTF-16 编码，不是 UTF-8",
+               "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
         "en": ("file is UTF-16 without a byte-order mark, not UTF-8",
                "save the file as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)"),
     },
     "F003.byte": {
-        "zh": ("文件不是 UTF-8 编码：字节 {byte} 不能在此处开始一个字符", "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
+        "zh": ("文件不是 UTF-8 编码：字节 {byte} 不能在此处开始一个字符",
+               "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
         "en": ("file is not UTF-8: byte {byte} cannot start a character here",
                "save the file as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)"),
     },
     "F003.gbk": {
-        "zh": ("文件不是 UTF-8 编码：按 GBK/GB18030（中文 Windows 的编码）可以读出", "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
+        "zh": ("文件不是 UTF-8 编码：按 GBK/GB18030（中文 Windows 的编码）可以读出",
+               "把文件另存为 UTF-8（记事本或 WPS：另存为 → 编码 UTF-8）"),
         "en": ("file is not UTF-8: it reads as GBK/GB18030 (a Chinese Windows encoding)",
                "save the file as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)"),
     },
@@ -44,7 +48,8 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
     "F005": {
         "zh": ("条款集“{name}”未能载入：其他文件中提及它或其编号的{count}个错误未列出",
                "先改正上面列出的 {name} 的错误，改正后会重新检查这些文件"),
-        "en": ("clause set '{name}' did not load: {count} error(s) in other files that name it or its IDs are not listed",
+        "en": ("clause set '{name}' did not load: {count} error(s) in other files that name it or its IDs "
+               "are not listed",
                "fix the errors of {name} above; they will be checked again then"),
     },
     "F006": {

@@ -135,7 +135,7 @@ CATALOGUE: dict[str, M] = {
         "zh": ("规范性引用文件 {number} 在正文中没有被引用",
                "在正文中按编号引用它（如“按照 {number} 的要求”），或把它移到参考文献"),
         "en": ("normative reference {number} is never cited in the text",
-               "cite it by its number in the text, or move it to the bibliography"),
+               "cite it by its number ({number}) in the text, or move it to the bibliography"),
     },
     "L207": {
         "zh": ("文件编号“{number}”格式不对：{problems}",

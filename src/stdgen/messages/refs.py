@@ -69,31 +69,36 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
     },
     "R012": {
         "zh": ("“{ident}”既由 {name} 定义，又由 {first} 定义，而两者互不为变体",
-               "给其中一个条款集以自己的前缀，或使其成为变体：在其 standard.yaml 中写“extends: {first}”（见 stdgen fork）"),
+               "给其中一个条款集以自己的前缀，或使其成为变体："
+               "在其 standard.yaml 中写“extends: {first}”（见 stdgen fork）"),
         "en": ("'{ident}' is defined by {name} and by {first}, which are not variants of each other",
                "give one set its own prefix, or make it a variant: 'extends: {first}' in its standard.yaml "
                "(see stdgen fork)"),
     },
     "R013": {
-        "zh": ("{name} 的{count}个相关链接指向不在此处的条款集：{sets}", "链接予以保留；这些条款集放入条款文件夹后再检查"),
+        "zh": ("{name} 的{count}个相关链接指向不在此处的条款集：{sets}",
+               "链接予以保留；这些条款集放入条款文件夹后再检查"),
         "en": ("{count} related link(s) of {name} point into sets that are not here: {sets}",
                "the links are kept; they are checked when those sets are in the clauses folder"),
     },
     "R014": {
-        "zh": ("{owner} 的 {key} 中交叉引用“{text}”格式不对", "写成 [[ID]]，有编号、无空格，如 [[QC-10.4]]；文字“[[”无法印出"),
+        "zh": ("{owner} 的 {key} 中交叉引用“{text}”格式不对",
+               "写成 [[ID]]，有编号、无空格，如 [[QC-10.4]]；文字“[[”无法印出"),
         "en": ("malformed cross-reference '{text}' in the {key} of {owner}",
                "write [[ID]] with an ID and no spaces, e.g. [[QC-10.4]]; a literal [[ cannot be printed"),
     },
     "R014.title": {
         "zh": ("{owner} 的 {key} 中含有交叉引用；标题按原样印出", "把引用移到正文中"),
-        "en": ("the {key} of {owner} holds a cross-reference; titles print as written", "move the reference into the text"),
+        "en": ("the {key} of {owner} holds a cross-reference; titles print as written",
+               "move the reference into the text"),
     },
     "R015": {
         "zh": ("{owner} 用 [[{owner}]] 引用了自身", "引用另一条款，或删去这个引用"),
         "en": ("{owner} refers to itself with [[{owner}]]", "refer to another clause, or drop the reference"),
     },
     "R020": {
-        "zh": ("内容标为缺失（missing），但条款集声明其来源文本是完整的", "在 standard.yaml 中写 complete: false，或删去 missing"),
+        "zh": ("内容标为缺失（missing），但条款集声明其来源文本是完整的",
+               "在 standard.yaml 中写 complete: false，或删去 missing"),
         "en": ("text is marked missing but the set says its source is complete",
                "set complete: false in standard.yaml, or remove missing"),
     },

@@ -10,7 +10,7 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("{problem}", "save the file as UTF-8 (Excel: 另存为 → CSV UTF-8; Notepad or WPS: 编码 UTF-8)"),
     },
     "C101.yaml": {
-        "zh": ("YAML：{problem}（{code}）", "改正此处的 YAML"),
+        "zh": ("YAML 格式错误：{problem}（{code}）", "改正此处的 YAML"),
         "en": ("YAML: {problem} ({code})", "fix the YAML at this place"),
     },
     "C109.key": {

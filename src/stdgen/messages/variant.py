@@ -68,7 +68,8 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
                "write one operation per list entry: '- remove: QC-5.3' with its 'reason:'"),
     },
     "V007.place": {
-        "zh": ("“{kind}”需要且只需要 before、after、inside 之一", "写明条款放在哪里：“after: QC-8.3”（inside：作为最后一个下级条）"),
+        "zh": ("“{kind}”需要且只需要 before、after、inside 之一",
+               "写明条款放在哪里：“after: QC-8.3”（inside：作为最后一个下级条）"),
         "en": ("'{kind}' needs exactly one of before, after or inside",
                "say where the clause goes: 'after: QC-8.3' (inside: as the last sub-clause)"),
     },
@@ -83,7 +84,8 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("'{kind}' takes no '{place}'", "to put a clause elsewhere use a separate 'move' change"),
     },
     "V007.nothing": {
-        "zh": ("modify {ident} 没有修改任何内容", "给出字段的新值：title、text、type、scope、items、notes、phrases、check、cells"),
+        "zh": ("modify {ident} 没有修改任何内容",
+               "给出字段的新值：title、text、type、scope、items、notes、phrases、check、cells"),
         "en": ("modify {ident} changes nothing",
                "give the new value of a field: title, text, type, scope, items, notes, phrases, check, cells"),
     },
@@ -128,7 +130,8 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
     },
     "V008.table": {
         "zh": ("{ident} 没有可修改单元格的表", "cells 修改条款中的表：[{{row: 1, column: 2, text: …}}]"),
-        "en": ("{ident} has no table whose cells could change", "cells edits a clause's table: [{{row: 1, column: 2, text: …}}]"),
+        "en": ("{ident} has no table whose cells could change",
+               "cells edits a clause's table: [{{row: 1, column: 2, text: …}}]"),
     },
     "V008.cell": {
         "zh": ("表 {table} 没有第{row}行第{column}列的单元格", "行号从表头下的第一行起算为1；该表有{rows}行"),
@@ -136,7 +139,8 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
                "rows count from 1 below the header; the table has {rows} rows"),
     },
     "V009": {
-        "zh": ("新增的编号“{ident}”不以本变体的前缀“{code}-”开头", "变体新增的编号用自己的前缀：“{code}-…”（继承的编号不变）"),
+        "zh": ("新增的编号“{ident}”不以本变体的前缀“{code}-”开头",
+               "变体新增的编号用自己的前缀：“{code}-…”（继承的编号不变）"),
         "en": ("the added ID '{ident}' does not start with the variant's prefix '{code}-'",
                "IDs a variant adds are its own: '{code}-…' (inherited IDs keep theirs)"),
     },
