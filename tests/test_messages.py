@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import stdgen
 from stdgen.cli import app
 from stdgen.diagnostics import Position, Report
-from stdgen.i18n import LANGS, Lang, Message, msg, phrase
+from stdgen.i18n import LANGS, Message, msg, phrase
 from stdgen.loader import load_set
 from stdgen.messages import CATALOGUE, PHRASES
 
@@ -179,9 +179,7 @@ def test_every_language_renders_every_entry() -> None:
     for key, entry in CATALOGUE.items():
         for lang in LANGS:
             args = {name: "x" for part in entry[lang] for name in _fields(part)}
-            message, hint = Message(key, tuple(args.items())).worded(lang)
-            assert message, key
+            assert Message(key, tuple(args.items())).worded(lang)[0], key
     for key, words in PHRASES.items():
-        for language in LANGS:
-            lang_: Lang = language
-            phrase(key, **{name: "x" for name in _fields(words[lang_])}).render(lang_)
+        for lang in LANGS:
+            phrase(key, **{name: "x" for name in _fields(words[lang])}).render(lang)
