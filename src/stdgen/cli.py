@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .diagnostics import ExitCode, Position, Report
-from .i18n import Arg, Lang, phrase
+from .i18n import Arg, Lang, msg, phrase
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -183,8 +183,13 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
     if out is None:
         typer.echo(text)
     else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text + "\n", encoding="utf-8")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:  # a folder in the way, a file where a folder should be, no permission
+            typer.echo(f"stdgen schema: cannot write {exc.filename or out}: {exc.strerror or exc}; give --out a file "
+                       "path you may write to", err=True)
+            raise typer.Exit(ExitCode.ERRORS) from None
 
 
 class EditionName(StrEnum):
@@ -203,8 +208,7 @@ def new(name: Annotated[str, typer.Argument(help="Folder name of the new set und
 
     from .scaffold import scaffold
 
-    folder = clauses / name
-    _require_new_set("new", code, folder)
+    folder = _require_new_set("new", code, clauses, name)
     for path in scaffold(folder, code, edition.value, dt.date.today().year):
         typer.echo(str(path))
     typer.echo(f"next: edit {folder / 'standard.yaml'}, then `stdgen check {name}` and `stdgen build {name}`",
@@ -224,18 +228,22 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     listed in the set's import-report.txt."""
     import re
 
-    from .importer import import_file, report_problems
+    from .importer import Unreadable, import_file, report_problems
     from .lint import lint_set
     from .loader import load_set
     from .resolve import resolve
 
     report = Report(lang=_language(lang))
-    folder = clauses / (name or re.sub(r"[^\w.-]+", "-", source.stem).strip("-").lower())
+    name = name or re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.").lower() or "imported"
     if not source.is_file():
         typer.echo(f"stdgen import: no file {source}", err=True)
         raise typer.Exit(ExitCode.USAGE)
-    _require_new_set("import", code, folder, "; choose another --name")
-    imported = import_file(source, code, folder)
+    folder = _require_new_set("import", code, clauses, name, "; choose another --name")
+    try:
+        imported = import_file(source, code, folder)
+    except Unreadable as exc:
+        report.add(msg(exc.key, name=source.name, **exc.params), Position(str(source), 1, 1))
+        _finish(report, fmt)
     report_problems(imported.parsed.problems, source, report)
     loaded = load_set(folder, report)
     if loaded is not None:
@@ -368,14 +376,23 @@ def score(results: Annotated[list[Path], typer.Argument(
             typer.echo(str(path))
 
 
-def _require_new_set(command: str, code: str, folder: Path, hint: str = "") -> None:
-    """A set that new, import and fork create: a code of letters and digits, and a folder not yet in use."""
+def _require_new_set(command: str, code: str, clauses: Path, name: str, hint: str = "") -> Path:
+    """A set that new, import and fork create: a code of letters and digits, and a folder beside the sets
+    (a name `stdgen check` accepts: letters, digits, '-', '_', '.'; no '..' or '/') not yet in use."""
+    from .workspace import SET_NAME
+
+    folder = clauses / name
+    if not SET_NAME.fullmatch(name) or ".." in name:
+        typer.echo(f"stdgen {command}: '{name}' cannot name a clause set: use letters, digits, '-', '_' "
+                   f"and '.' (a folder beside the sets, e.g. my-city){hint}", err=True)
+        raise typer.Exit(ExitCode.USAGE)
     if not (code.isascii() and code.isalnum() and code[0].isalpha()):
         typer.echo(f"stdgen {command}: --code '{code}' must be letters and digits, starting with a letter", err=True)
         raise typer.Exit(ExitCode.USAGE)
     if folder.exists() and any(folder.iterdir()):
         typer.echo(f"stdgen {command}: {folder} exists and is not empty{hint}", err=True)
         raise typer.Exit(ExitCode.USAGE)
+    return folder
 
 
 @app.command()
@@ -388,10 +405,7 @@ def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its f
     from .variant import scaffold
     from .workspace import open_workspace
 
-    target = clauses / new
-    if new != Path(new).name:
-        raise typer.BadParameter(f"{new} is not a folder name beside the sets", param_hint="NEW")
-    _require_new_set("fork", code, target)
+    target = _require_new_set("fork", code, clauses, new)
     report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, [base])
     if base not in workspace.sets or report.failed():

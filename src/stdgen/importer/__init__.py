@@ -14,6 +14,7 @@ import yaml
 
 from ..diagnostics import Position, Report
 from .parse import Parsed, Problem, parse
+from .readers import Unreadable as Unreadable  # raised by import_file
 from .readers import read
 
 REPORT_FILE = "import-report.txt"
@@ -27,7 +28,8 @@ class Imported:
 
 
 def import_file(source: Path, code: str, folder: Path) -> Imported:
-    """Read source and write the clause set into folder (created; must not exist or be empty)."""
+    """Read source and write the clause set into folder (created; must not exist or be empty).
+    Unreadable, before anything is written, when the source cannot be read."""
     blocks = read(source)
     parsed = parse(blocks, code, source.name)
     write_set(parsed, folder, source)

@@ -258,15 +258,49 @@ def _is_furniture(line: dict[str, Any], repeated: set[str], lines: list[dict[str
     return line is lines[-1] and _PAGE_NUMBER.match(text) is not None
 
 
+MAX_SOURCE = 50 * 1024 * 1024  # bytes of a source file; a standard is a few hundred kilobytes
+MAX_INFLATED = 200 * 1024 * 1024  # bytes a DOCX may unpack to (a zip bomb is refused before it is opened)
+
+
+class Unreadable(Exception):
+    """The source cannot be read as what its name says (damaged, another format, too large): ``key`` is
+    its I002 message (stdgen.messages.imports), ``params`` the message's parameters."""
+
+    def __init__(self, key: str, **params: str) -> None:
+        super().__init__(key, params)
+        self.key, self.params = key, params
+
+
 def read(path: Path) -> list[Block]:
+    """The source's blocks; Unreadable (nothing written yet) when it is not a readable DOCX, PDF or text."""
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size > MAX_SOURCE:
+        raise Unreadable("I002.size", size=f"{size:,}", limit=f"{MAX_SOURCE:,}")
     if suffix == ".docx":
-        blocks = read_docx(path)
-    elif suffix == ".pdf":
-        blocks = read_pdf(path)
-    else:
-        return read_text(path)
+        _refuse_bomb(path)
+    try:
+        if suffix == ".docx":
+            blocks = read_docx(path)
+        elif suffix == ".pdf":
+            blocks = read_pdf(path)
+        else:
+            return read_text(path)
+    except Exception as exc:  # python-docx and pdfminer raise many kinds for a damaged or renamed file
+        raise Unreadable("I002.damaged", kind=suffix[1:].upper(), detail=f"{type(exc).__name__}: {exc}") from None
     for block in blocks:  # stdgen joins document numbers (GB/T 36112) with a no-break space
         block.text = block.text.replace("\u00a0", " ")
         block.rows = [[cell.replace("\u00a0", " ") for cell in row] for row in block.rows]
     return blocks
+
+
+def _refuse_bomb(path: Path) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            inflated = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise Unreadable("I002.zip", detail=str(exc)) from None
+    if inflated > MAX_INFLATED:
+        raise Unreadable("I002.bomb", size=f"{inflated:,}", limit=f"{MAX_INFLATED:,}")

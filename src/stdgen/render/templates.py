@@ -62,7 +62,7 @@ def fingerprint() -> str:
     """Hash of the bureau's templates: a changed template rebuilds what it renders."""
     h = hashlib.sha256()
     if _override:
-        for path in sorted(_override[0].rglob("*.j2")):
+        for path in sorted(p for p in _override[0].rglob("*.j2") if p.is_file()):
             h.update(str(path.relative_to(_override[0])).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
@@ -109,12 +109,23 @@ def check() -> list[TemplateProblem]:
                                         f"as {COVER}, which the DOCX prints too (README, Bureau templates)"))
     for path in sorted(_override[0].rglob("*.j2")):
         name = path.relative_to(_override[0]).as_posix()
+        if not path.is_file():
+            problems.append(TemplateProblem("T001", str(path), 1, "not a file that can be read (a folder, or a "
+                                            "link that leads nowhere or in a circle)"))
+            continue
         try:
             _environment_for(name).get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             problems.append(TemplateProblem("T001", str(path), exc.lineno or 1, exc.message or str(exc)))
         except jinja2.TemplateNotFound:
             problems.append(TemplateProblem("T001", str(path), 1, "the template leads outside its folder"))
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[:exc.start].count(b"\n") + 1
+            byte = exc.object[exc.start]
+            problems.append(TemplateProblem("T001", str(path), line, f"not UTF-8 text (byte 0x{byte:02x} at offset "
+                                            f"{exc.start}): save the template as UTF-8"))
+        except OSError as exc:
+            problems.append(TemplateProblem("T001", str(path), 1, f"cannot be read: {exc.strerror or exc}"))
     return problems
 
 
