@@ -224,6 +224,19 @@ def test_tree_repeats_header_and_keeps_room_to_write(tiny: ResolvedSet) -> None:
     assert 'href="standard.html' not in render_html(doc, external_links=False)  # PDF: no links out of the file
 
 
+
+def test_html_rows_are_lean_for_the_pdf_layout(tiny: ResolvedSet) -> None:
+    """Row heights are classes, and a cell whose only paragraph has no space above or below is written
+    as the cell itself (WeasyPrint's time grows with boxes and inline styles); the look stays."""
+    html = render_html(checklist_document(build_checklist(tiny)))
+    assert 'style="height' not in html
+    assert re.search(r"tr\.row-11mm \{ height: 11mm; \}", html) and '<tr class="row-11mm">' in html
+    assert '<td class="cell-center">1</td>' in html  # 序号 of the first row, no <p> inside
+    assert re.search(r'<td class="group">\d', html) is None  # group rows: colspan, still one paragraph
+    assert '<td colspan="9" class="group">' in html
+    two = re.search(r'<td><p class="cell-center" id="([^"]+)">.*?</p><p class="cell-small">', html)
+    assert two is not None and two.group(1) in TINY_ROWS  # the clause cell keeps its two paragraphs
+
 # --- built for real ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
