@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
+
+from pydantic import BaseModel
 
 from .doctree import Document, anchor_ids
+from .resolve import ResolvedSet
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,11 @@ class Unit:
     direct: Mapping[str, Callable[[Path], object]] = field(default_factory=dict)  # formats not written from the tree
     ids: Callable[[], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
     title: str = ""  # what the unit is, for indexes (empty: the artifact's label)
+    # What the direct writers read (checklist rows, the deck of cards): the build keys their files by it,
+    # so an edit that leaves it alone rewrites nothing. None: they are keyed by the whole set's data.
+    # A ResolvedSet inside it counts by its name and standard metadata (see fingerprint): a direct writer
+    # that reads more of the set must put that in its content.
+    content: Callable[[], object] | None = None
 
     def files(self) -> dict[str, str]:
         return {fmt: f"{self.stem}.{fmt}" for fmt in self.formats}
@@ -31,3 +45,30 @@ class Unit:
         doc = self.tree()
         anchor_ids(doc, self.ids() if self.ids else None)
         return doc
+
+
+def fingerprint(value: object) -> str:
+    """A hash of what a value holds (document trees, checklist rows, decks: dataclasses, lists, dicts, text),
+    equal in every process for equal content. A value it cannot read gets a fresh random hash: whatever
+    is keyed by it is rebuilt, never wrongly kept."""
+    try:
+        text = json.dumps(value, default=_plain, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError, RecursionError):
+        return os.urandom(32).hex()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: object) -> Any:
+    if isinstance(value, ResolvedSet):  # carried by checklists and decks for their header: its metadata
+        return ["ResolvedSet", value.clause_set.name, value.standard]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__qualname__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
+    if isinstance(value, BaseModel):
+        return [type(value).__qualname__, value.__dict__]
+    if isinstance(value, set | frozenset):
+        return ["set", *sorted(value, key=repr)]
+    if isinstance(value, PurePath):
+        return ["path", str(value)]
+    if isinstance(value, dt.date):
+        return ["date", value.isoformat()]
+    raise TypeError(f"no fingerprint for {type(value).__name__}")

@@ -30,7 +30,7 @@ from ..doctree import Cell, Document, Figure, ListBlock, PageSetup, Para, Rule, 
 from .docx_defaults import apply_chinese_defaults
 from .docx_fields import add_control
 from .html import LINE_HEIGHT, header_text, marker
-from .pdf import page_folios
+from .pdf import folios_of, page_folios
 
 MARKER_GAP = {"dash": "", "circled": "", "paren": ""}  # full-width markers need no space after them
 
@@ -522,11 +522,25 @@ def _document_settings(out: docx.document.Document) -> None:
     out.core_properties.language = "zh-CN"
 
 
+def has_toc(doc: Document) -> bool:
+    """Whether the document has a 目次, whose page numbers the DOCX takes from the PDF's layout."""
+    return any(isinstance(block, Toc) for section in doc.sections for block in section.blocks)
+
+
 def write_docx(doc: Document, path: Path) -> None:
     """Write the DOCX. A document with a 目次 is laid out as the PDF is, so that the 目次 shows the
     page numbers before any field update (Word can still refresh the TOC field)."""
-    has_toc = any(isinstance(block, Toc) for section in doc.sections for block in section.blocks)
-    out = _Writer(doc, page_folios(doc) if has_toc else {}).write()
+    _save(doc, path, page_folios(doc) if has_toc(doc) else {})
+
+
+def write_docx_paged(doc: Document, path: Path, pdf_pages: dict[str, int]) -> None:
+    """Write the DOCX, its 目次 showing the pages of the PDF written from the same tree (anchor → 1-based
+    page, as ``write_pdf`` returns them): nothing is laid out again."""
+    _save(doc, path, folios_of(doc, pdf_pages))
+
+
+def _save(doc: Document, path: Path, folios: dict[str, str]) -> None:
+    out = _Writer(doc, folios).write()
     out.core_properties.title = doc.title
     out.core_properties.keywords = doc.keywords
     out.save(str(path))

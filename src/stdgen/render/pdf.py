@@ -66,7 +66,12 @@ def page_folios(doc: Document) -> dict[str, str]:
     """The printed page number (folio) of every anchor as the PDF lays the document out: ``I``, ``II``
     in a Roman-numbered section, ``1``, ``2`` … in an Arabic one. The DOCX writes them into its 目次."""
     rendered = _layout(render_html(doc, external_links=False), doc.fillable)
-    physical = _first_pages(rendered)
+    return folios_of(doc, {anchor: index + 1 for anchor, index in _first_pages(rendered).items()})
+
+
+def folios_of(doc: Document, pages: dict[str, int]) -> dict[str, str]:
+    """The folio of every anchor from its 1-based physical page in the PDF (what ``write_pdf`` returns)."""
+    physical = {anchor: page - 1 for anchor, page in pages.items()}
     starts = _page_labels(doc, physical)
     folios: dict[str, str] = {}
     for anchor, index in physical.items():
