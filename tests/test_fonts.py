@@ -32,7 +32,7 @@ def test_a_role_without_an_installed_font_names_the_role_and_the_package() -> No
     with pytest.raises(FontsMissing) as caught:
         require_fonts(_doc("正文"), stacks)
     assert str(caught.value) == "no installed font for the 黑体 role (looked for No Such Sans)"
-    assert "apt-get install fonts-noto-cjk" in caught.value.hint
+    assert "apt-get install fonts-noto-cjk" in caught.value.hint.render("en")
 
 
 def test_characters_the_font_lacks_are_listed_with_their_code_points() -> None:

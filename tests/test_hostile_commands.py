@@ -64,7 +64,7 @@ def test_a_new_set_name_must_stay_beside_the_sets(tmp_path: Path, command: list[
     source = tmp_path / "source.txt"
     source.write_text("1 范围\n本文件规定了窗口服务。\n", encoding="utf-8")
     args = [part.format(name=name, source=source) for part in command]
-    code, output = _invoke([*args, "--clauses", str(clauses)])
+    code, output = _invoke([*args, "--clauses", str(clauses), "--lang", "en"])
     assert code == 2 and "cannot name a clause set" in output, output
     assert sorted(p.name for p in clauses.iterdir()) == ["window-conduct"]
     assert sorted(p.name for p in (tmp_path / "project").iterdir()) == ["clauses"]  # nothing beside clauses/
@@ -89,5 +89,5 @@ def test_a_template_that_is_not_utf8_is_t001_at_its_line(tmp_path: Path) -> None
 
 def test_schema_into_a_path_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    code, output = _invoke(["schema", "--out", str(tmp_path / "file" / "schema.json")])
+    code, output = _invoke(["schema", "--out", str(tmp_path / "file" / "schema.json"), "--lang", "en"])
     assert code == 1 and "stdgen schema: cannot write" in output

@@ -129,7 +129,7 @@ def test_import_command_writes_a_set_and_its_report(tmp_path: Path) -> None:
         "line 237\t-\t参考文献 text that is not a numbered entry [n]")
     again = runner.invoke(app, ["import", str(SEEDS / "000_409eb28d6bae5e62.txt"), "--code", "QX",
                                 "--name", "jiaozuo", "--clauses", str(clauses)])
-    assert again.exit_code == 2 and "exists and is not empty" in again.output
+    assert again.exit_code == 2 and "已存在且不是空的" in again.output
 
 
 def test_import_that_fails_check_says_why(tmp_path: Path) -> None:

@@ -57,4 +57,4 @@ def test_files_name_their_schema_and_pass_it(tmp_path: Path) -> None:
 def test_new_refuses_a_used_folder(tmp_path: Path) -> None:
     runner.invoke(app, ["new", "win", "--code", "WIN", "--clauses", str(tmp_path)])
     again = runner.invoke(app, ["new", "win", "--code", "WIN", "--clauses", str(tmp_path)])
-    assert again.exit_code == 2 and "exists and is not empty" in again.output
+    assert again.exit_code == 2 and "已存在且不是空的" in again.output

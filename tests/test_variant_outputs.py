@@ -294,4 +294,4 @@ def test_diff_of_two_sets_that_only_share_ids(tmp_path: Path) -> None:
     assert text.exit_code == 0, text.output
     assert "5.3\t—\tQC-5.3\t删除" in text.output and "第9章\t第7章\tQC-9\t移动" in text.output
     none = runner.invoke(app, ["diff", BASE, "zmd-civility-2023", "--clauses", str(CLAUSES)])
-    assert none.exit_code == 2 and "share no clause ID" in none.output
+    assert none.exit_code == 2 and "没有共同的条款编号" in none.output

@@ -38,6 +38,7 @@ from .artifacts.concordance.tree import build as concordance_tree
 from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
 from .doctree import Document
+from .i18n import Message, msg
 from .outdir import STAGING, Staged, checkpoint, die_with_parent, swap
 from .render import templates
 from .render.docx_render import has_toc, write_docx, write_docx_paged
@@ -78,7 +79,7 @@ class Artifact:
     direct: dict[str, SetWriter] = field(default_factory=dict)  # formats written from the set, not a tree (XLSX)
     ids: Callable[[ResolvedSet], Iterable[str]] | None = None  # IDs it shows (xref); default: its tree's anchors/links
     units: Callable[[ResolvedSet], list[Unit]] | None = None
-    empty: Callable[[ResolvedSet], str | None] | None = None  # why it would have no content (a B003 warning)
+    empty: Callable[[ResolvedSet], Message | None] | None = None  # why it would have no content (a B003 warning)
     label: str = ""  # its name for readers (site navigation, xref); empty: its name
     content: Callable[[ResolvedSet], object] | None = None  # what its direct writers read (Unit.content)
 
@@ -159,7 +160,7 @@ class _SetWork:
     docs: dict[str, Document] = field(default_factory=dict)  # stem → tree, of the units whose data changed
     staging: Path | None = None
     pages: dict[str, dict[str, int]] = field(default_factory=dict)
-    error: tuple[str, str, str, Position | None] | None = None  # code, message, hint, place of the first failure
+    error: tuple[Message, Position | None] | None = None  # the first failure and its place (a template's line)
 
 
 def data_key(rs: ResolvedSet) -> str:
@@ -233,9 +234,7 @@ def _report_empty(sets: list[ResolvedSet], out_root: Path, report: Report) -> No
         for artifact in ARTIFACTS:
             why = artifact.empty(rs) if artifact.empty else None
             if why:
-                report.add("B003", why, Position(str(out_root / rs.clause_set.name / artifact.name)),
-                           "it is written all the same; give clauses type: requirement or a check: to fill it",
-                           severity="warning")
+                report.add(why, Position(str(out_root / rs.clause_set.name / artifact.name)), severity="warning")
 
 
 def build_set(rs: ResolvedSet, out_root: Path, report: Report, formats: tuple[str, ...] = FORMATS,
@@ -340,20 +339,17 @@ def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> Non
     try:
         w.pages[job.file] = result()
     except Exception as exc:  # a renderer failed: the set keeps its previous output
-        w.error = w.error or _failure(job, exc)
+        w.error = w.error or _failure(job, exc, w.rs.clause_set.name)
 
 
-def _failure(job: Job, exc: Exception) -> tuple[str, str, str, Position | None]:
+def _failure(job: Job, exc: Exception, name: str) -> tuple[Message, Position | None]:
     if isinstance(exc, FontsMissing):
         # the whole set stays as it was, not only its PDFs: a set's files are one edition (a filed DOCX and
         # its PDF must not differ; build.json and the site's page numbers describe the files there)
-        return ("B004", f"{job.file}: {exc.message}", f"{exc.hint}; no file of the set was replaced: its previous "
-                "output stays whole, one edition in every format", None)
+        return msg("B004.build", name=name, file=job.file, problem=exc.problem, install=exc.hint), None
     if isinstance(exc, templates.TemplateProblem):
-        return (exc.code, f"{job.file}: template {Path(exc.file).name}: {exc.message}",
-                "fix the template; the previous output was left untouched", Position(exc.file, exc.line, 1))
-    return ("B001", f"{job.file}: {exc!r}",
-            "the previous output was left untouched; please report this with the clause set", None)
+        return exc.text("build", name=name, file=job.file), Position(exc.file, exc.line, 1)
+    return msg("B001.build", name=name, file=job.file, error=repr(exc)), None
 
 
 def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: Path,
@@ -386,18 +382,16 @@ def _report_rare_characters(pending: list[_SetWork], report: Report) -> None:
             doc = w.docs.get(job.stem) if job.fmt == "docx" else None
             rare = rare_characters(doc) if doc is not None else []
             if rare:
-                report.add("B005", f"{job.file} prints {len(rare)} character(s) outside GBK, which the 宋体/黑体 "
-                           f"of many computers lack: {describe(rare)}", Position(str(w.final / job.file)),
-                           "the DOCX names its fonts and embeds none; readers without a font that has these "
-                           "characters see boxes: send the PDF too", severity="warning")
+                report.add(msg("B005", file=job.file, count=len(rare), chars=describe(rare)),
+                           Position(str(w.final / job.file)), severity="warning")
 
 
 def _finish(w: _SetWork, report: Report) -> list[Path]:
     assert w.staging is not None
     if w.error is not None:
         shutil.rmtree(w.staging, ignore_errors=True)
-        code, message, hint, where = w.error
-        report.add(code, f"building {w.rs.clause_set.name} failed: {message}", where or Position(str(w.final)), hint)
+        failure, where = w.error
+        report.add(failure, where or Position(str(w.final)))
         return []
     old_pages: dict[str, dict[str, int]] = w.old.get("pages", {})
     pages = {j.file: w.pages.get(j.file, old_pages.get(j.file, {})) for j in w.jobs if j.fmt == "pdf"}
@@ -478,8 +472,7 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
         staged.discard()
         if site is not None:
             shutil.rmtree(site, ignore_errors=True)
-        report.add("B001", f"building the concordance, cross-reference index and site failed: {exc!r}",
-                   Position(str(out_root)), "the previous files were left untouched; please report this")
+        report.add(msg("B001.cross", error=repr(exc)), Position(str(out_root)))
         return []
     checkpoint("cross")
     written = staged.commit()

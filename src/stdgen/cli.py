@@ -39,13 +39,12 @@ def use_templates(folder: Path | None, report: Report) -> bool:
 
     chosen = folder if folder is not None else Path("templates") if Path("templates").is_dir() else None
     if chosen is not None and not chosen.is_dir():
-        report.add("T001", f"no templates folder {chosen}", Position(str(chosen)), "give --templates a folder")
+        report.add(msg("T001.folder", folder=str(chosen)), Position(str(chosen)))
         return False
     templates.use(chosen)
     problems = templates.check()
     for problem in problems:
-        report.add(problem.code, problem.message, Position(problem.file, problem.line, 1),
-                   "fix the template: nothing was built with it")
+        report.add(problem.text("check"), Position(problem.file, problem.line, 1))
     return not problems
 
 
@@ -63,8 +62,7 @@ def writable(out: Path, report: Report, create: bool = True) -> bool:
 
 
 def unwritable(out: Path, exc: OSError, report: Report) -> None:
-    report.add("B006", f"cannot write to {exc.filename or out}: {exc.strerror or exc}", Position(str(out)),
-               "give --out a folder you may write to")
+    report.add(msg("B006", folder=str(exc.filename or out), reason=str(exc.strerror or exc)), Position(str(out)))
 
 
 def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
@@ -175,7 +173,8 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
 
 
 @app.command()
-def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None) -> None:
+def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+           lang: LangOpt = Language.zh) -> None:
     """Write the JSON Schema of clause-set files (standard.yaml and content files)."""
     from .schema import json_schema
 
@@ -187,8 +186,8 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text + "\n", encoding="utf-8")
         except OSError as exc:  # a folder in the way, a file where a folder should be, no permission
-            typer.echo(f"stdgen schema: cannot write {exc.filename or out}: {exc.strerror or exc}; give --out a file "
-                       "path you may write to", err=True)
+            typer.echo(phrase("schema-unwritable", path=str(exc.filename or out), reason=str(exc.strerror or exc))
+                       .render(_language(lang)), err=True)
             raise typer.Exit(ExitCode.ERRORS) from None
 
 
@@ -201,17 +200,17 @@ class EditionName(StrEnum):
 def new(name: Annotated[str, typer.Argument(help="Folder name of the new set under --clauses.", show_default=False)],
         code: Annotated[str, typer.Option("--code", help="ID prefix of the new set, e.g. QC.", show_default=False)],
         edition: Annotated[EditionName, typer.Option(help="GB/T 1.1 edition the text follows.")] = EditionName.e2020,
-        clauses: ClausesOpt = Path("clauses")) -> None:
+        clauses: ClausesOpt = Path("clauses"), lang: LangOpt = Language.zh) -> None:
     """Start a clause set: files with commented examples of every construct, checked by editors through
     the JSON Schema written beside them (VS Code: the YAML extension reads each file's first line)."""
     import datetime as dt
 
     from .scaffold import scaffold
 
-    folder = _require_new_set("new", code, clauses, name)
+    folder = _require_new_set("new", code, clauses, name, _language(lang))
     for path in scaffold(folder, code, edition.value, dt.date.today().year):
         typer.echo(str(path))
-    typer.echo(f"next: edit {folder / 'standard.yaml'}, then `stdgen check {name}` and `stdgen build {name}`",
+    typer.echo(phrase("next-steps", standard=str(folder / "standard.yaml"), name=name).render(_language(lang)),
                err=True)
 
 
@@ -236,11 +235,11 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     report = Report(lang=_language(lang))
     name = name or re.sub(r"[^A-Za-z0-9._-]+", "-", source.stem).strip("-.").lower() or "imported"
     if not source.is_file():
-        typer.echo(f"stdgen import: no file {source}", err=True)
+        typer.echo(_say(report, "import-no-file", file=str(source)), err=True)
         raise typer.Exit(ExitCode.USAGE)
-    folder = _require_new_set("import", code, clauses, name, "; choose another --name")
+    folder = _require_new_set("import", code, clauses, name, report.lang, phrase("choose-name"))
     try:
-        imported = import_file(source, code, folder)
+        imported = import_file(source, code, folder, report.lang)
     except Unreadable as exc:
         report.add(msg(exc.key, name=source.name, **exc.params), Position(str(source), 1, 1))
         _finish(report, fmt)
@@ -249,12 +248,12 @@ def import_(source: Annotated[Path, typer.Argument(help="The standard as DOCX, P
     if loaded is not None:
         lint_set(resolve(loaded, report), loaded, report)
     if fmt is Format.text:
-        typer.echo(f"{folder}: {len(imported.parsed.clauses)} chapter(s), {len(imported.parsed.terms)} term(s), "
-                   f"{len(imported.parsed.annexes)} annex(es); {len(imported.parsed.problems)} block(s) not placed "
-                   f"(see {folder / 'import-report.txt'})", err=True)
+        typer.echo(_say(report, "imported", folder=str(folder), chapters=len(imported.parsed.clauses),
+                        terms=len(imported.parsed.terms), annexes=len(imported.parsed.annexes),
+                        unplaced=len(imported.parsed.problems), listed=str(folder / "import-report.txt")), err=True)
     _finish(report, fmt)
     if fmt is Format.text:
-        typer.echo(f"ok: {folder} passes stdgen check", err=True)
+        typer.echo(_say(report, "import-passes", folder=str(folder)), err=True)
 
 
 class ScopeName(StrEnum):
@@ -376,21 +375,20 @@ def score(results: Annotated[list[Path], typer.Argument(
             typer.echo(str(path))
 
 
-def _require_new_set(command: str, code: str, clauses: Path, name: str, hint: str = "") -> Path:
+def _require_new_set(command: str, code: str, clauses: Path, name: str, lang: Lang, hint: Arg = "") -> Path:
     """A set that new, import and fork create: a code of letters and digits, and a folder beside the sets
     (a name `stdgen check` accepts: letters, digits, '-', '_', '.'; no '..' or '/') not yet in use."""
     from .workspace import SET_NAME
 
     folder = clauses / name
     if not SET_NAME.fullmatch(name) or ".." in name:
-        typer.echo(f"stdgen {command}: '{name}' cannot name a clause set: use letters, digits, '-', '_' "
-                   f"and '.' (a folder beside the sets, e.g. my-city){hint}", err=True)
+        typer.echo(phrase("bad-set-name", command=command, name=name, hint=hint).render(lang), err=True)
         raise typer.Exit(ExitCode.USAGE)
     if not (code.isascii() and code.isalnum() and code[0].isalpha()):
-        typer.echo(f"stdgen {command}: --code '{code}' must be letters and digits, starting with a letter", err=True)
+        typer.echo(phrase("bad-code", command=command, code=code).render(lang), err=True)
         raise typer.Exit(ExitCode.USAGE)
     if folder.exists() and any(folder.iterdir()):
-        typer.echo(f"stdgen {command}: {folder} exists and is not empty{hint}", err=True)
+        typer.echo(phrase("folder-in-use", command=command, folder=str(folder), hint=hint).render(lang), err=True)
         raise typer.Exit(ExitCode.USAGE)
     return folder
 
@@ -405,7 +403,7 @@ def fork(base: Annotated[str, typer.Argument(help="The clause set to fork (its f
     from .variant import scaffold
     from .workspace import open_workspace
 
-    target = _require_new_set("fork", code, clauses, new)
+    target = _require_new_set("fork", code, clauses, new, _language(lang))
     report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, [base])
     if base not in workspace.sets or report.failed():
@@ -446,7 +444,7 @@ def diff(old: Annotated[str, typer.Argument(help="The old set (parent, earlier e
         raise typer.Exit(ExitCode.ERRORS)
     a, b = sides
     if not shared_ids(a, b):
-        typer.echo(f"{old} and {new} share no clause ID: there is nothing to compare clause by clause", err=True)
+        typer.echo(_say(report, "no-shared-ids", old=old, new=new), err=True)
         raise typer.Exit(ExitCode.USAGE)
     comparison = compare(a, b)
     if fmt is Format.json:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
-from typing import Literal, overload
+from typing import Literal
 
 from .i18n import Lang, Message, Phrase
 
@@ -80,21 +80,9 @@ class Report:
     leading: list[str] = field(default_factory=list)
     lang: Lang = "zh"  # the language the run prints in
 
-    @overload
-    def add(self, text: Message, position: Position, /, *, severity: Severity = "error") -> None: ...
-
-    @overload
-    def add(self, text: str, message: str, position: Position, hint: str = "",
-            severity: Severity = "error") -> None: ...
-
-    def add(self, text: Message | str, message: str | Position, position: Position | None = None,
-            hint: str = "", severity: Severity = "error") -> None:
-        if isinstance(text, str):  # not yet worded through the catalogue: printed as written
-            assert isinstance(message, str) and position is not None
-            text = Message("=" + text, (("message", message), ("hint", hint)))
-            message = position
-        assert isinstance(message, Position)
-        self.items.append(Diagnostic(text, message, severity))
+    def add(self, text: Message, position: Position, severity: Severity = "error") -> None:
+        """Collect a diagnostic: what it says (a catalogue key and parameters) and where."""
+        self.items.append(Diagnostic(text, position, severity))
 
     def extend(self, other: Report) -> None:
         self.items.extend(other.items)

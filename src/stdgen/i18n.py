@@ -21,7 +21,8 @@ Arg = Union[str, int, "Phrase", "Listing", "Message"]
 Args = tuple[tuple[str, Arg], ...]
 
 
-def _word(value: Arg, lang: Lang) -> str:
+def worded(value: Arg, lang: Lang) -> str:
+    """A parameter as printed in lang."""
     if isinstance(value, str):
         return value
     if isinstance(value, int):
@@ -32,7 +33,7 @@ def _word(value: Arg, lang: Lang) -> str:
 
 
 def _fill(template: str, args: Args, lang: Lang) -> str:
-    return template.format(**{name: _word(value, lang) for name, value in args}) if template else ""
+    return template.format(**{name: worded(value, lang) for name, value in args}) if template else ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Listing:
     separator: str = "list-sep"  # a phrase key: list-sep, sep, arrow
 
     def render(self, lang: Lang) -> str:
-        return Phrase(self.separator).render(lang).join(_word(item, lang) for item in self.items)
+        return Phrase(self.separator).render(lang).join(worded(item, lang) for item in self.items)
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,12 @@ class Message:
 
     @property
     def code(self) -> str:
-        return self.key.split(".", 1)[0].lstrip("=")
+        return self.key.split(".", 1)[0]
 
     def worded(self, lang: Lang) -> tuple[str, str]:
         """(message, hint) in lang."""
         from .messages import CATALOGUE
 
-        if self.key.startswith("="):  # not yet in the catalogue: as written
-            return str(dict(self.args)["message"]), str(dict(self.args)["hint"])
         message, hint = CATALOGUE[self.key][lang]
         return _fill(message, self.args, lang), _fill(hint, self.args, lang)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Position, Report
+from ..i18n import listing, msg
 from ..model import Form, FormField
 from .spec import IDENTITY, fields, form_version, options
 
@@ -45,9 +46,9 @@ def read_file(path: Path, report: Report) -> Filled | None:
         if path.suffix.lower() == ".docx":
             return _read_docx(path)
     except Exception as exc:  # a damaged or foreign file: say so, never a traceback
-        report.add("K101", f"cannot read {path.name}: {exc}", where, "give a fillable PDF or a DOCX made by stdgen")
+        report.add(msg("K101", file=path.name, reason=str(exc)), where)
         return None
-    report.add("K101", f"{path.name} is neither a PDF nor a DOCX", where, "give FORM.pdf or FORM.docx")
+    report.add(msg("K101.type", file=path.name), where)
     return None
 
 
@@ -124,19 +125,16 @@ def find_form(filled: Filled, forms: dict[tuple[str, str], Form], report: Report
     wanted_set = set_name or (named[0] if named else None)
     wanted_form = form_id or (named[1] if named else None)
     if wanted_form is None:
-        report.add("K102", f"{filled.path.name} does not say which form it is", where,
-                   "give --form ID (and --set NAME) of the form it was made from")
+        report.add(msg("K102.unnamed", file=filled.path.name), where)
         return None
     hits = [(s, f) for (s, i), f in forms.items() if i == wanted_form and (wanted_set is None or s == wanted_set)]
     if not hits:
-        report.add("K102", f"form '{wanted_form}'{f' of set {wanted_set}' if wanted_set else ''} is not defined "
-                   "in the clause sets", where, "run in the project folder, or pass --clauses, --set and --form")
+        report.add(msg("K102.set", form=wanted_form, name=wanted_set) if wanted_set else msg("K102", form=wanted_form),
+                   where)
         return None
     set_found, form = hits[0]
     if len(words) >= 4 and words[0] == IDENTITY and words[3] != form_version(form):
-        report.add("K108", f"{filled.path.name} was made from another version of form '{form.id}' "
-                   f"({words[3]}, now {form_version(form)})", where,
-                   "the values are checked against the current definition; fields may have changed",
+        report.add(msg("K108", file=filled.path.name, form=form.id, made=words[3], now=form_version(form)), where,
                    severity="warning")
     return set_found, form
 
@@ -147,16 +145,14 @@ def check_values(filled: Filled, form: Form, report: Report) -> dict[str, Value]
     defined = {n: f for n, f in fields(form).items() if f.kind != "seal"}
     for name in filled.values:
         if name not in defined:
-            report.add("K103", f"field '{name}' is not a field of form '{form.id}'", where,
-                       f"fields of this form: {', '.join(defined)}")
+            report.add(msg("K103", name=name, form=form.id, fields=list(defined)), where)
     result: dict[str, Value] = {}
     for name, f in defined.items():
         raw = filled.values.get(name)
         value = _normalise(f, raw, where, report)
         result[name] = value
         if f.required and value in (None, "", False):
-            report.add("K104", f"required field '{name}' ({f.label or name}) is empty", where,
-                       "fill it in and save the form again")
+            report.add(msg("K104", name=name, label=f.label or name), where)
     return result
 
 
@@ -166,11 +162,11 @@ def _normalise(f: FormField, raw: Value, where: Position, report: Report) -> Val
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     text = str(raw).strip()
-    problem = ""
+    problem = ""  # the K105 variant: the field's kind
     if f.kind == "date":
         date = parse_date(text)
         if date is None:
-            problem = f"'{text}' is not a date"
+            problem = "date"
         else:
             text = date.isoformat()
     elif f.kind == "time":
@@ -178,27 +174,21 @@ def _normalise(f: FormField, raw: Value, where: Position, report: Report) -> Val
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             text = f"{int(match[1]):02d}:{int(match[2]):02d}"
         else:
-            problem = f"'{text}' is not a time (HH:MM)"
+            problem = "time"
     elif f.kind == "phone":
         digits = re.sub(r"[\s\-()（）+]", "", text)
         if not re.fullmatch(r"\d{7,12}|86\d{11}", digits):
-            problem = f"'{text}' is not a phone number"
+            problem = "phone"
     elif f.kind == "id-card":
         text = text.upper().replace(" ", "")
         if not valid_id_card(text):
-            problem = f"'{text}' is not an 18-digit ID-card number with a valid check digit"
+            problem = "id-card"
     elif f.kind == "choice" and text not in options(f):
-        problem = f"'{text}' is not one of {'、'.join(options(f))}"
+        problem = "choice"
     if problem:
-        report.add("K105", f"field '{f.name}' ({f.label or f.kind}): {problem}", where, _hint(f))
+        report.add(msg(f"K105.{problem}", name=f.name, label=f.label or f.kind, value=text,
+                       options=listing(options(f), "ideographic-sep")), where)
     return text
-
-
-def _hint(f: FormField) -> str:
-    return {"date": "write a date such as 2024-05-06 or 2024年5月6日", "time": "write a time such as 09:30",
-            "phone": "write 7 to 12 digits (area code and number, or a mobile number)",
-            "id-card": "check the 18 characters: 17 digits and a check digit (0–9 or X)"}.get(
-        f.kind, f"choose one of {'、'.join(options(f))}")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -231,8 +221,7 @@ def read_forms(files: list[Path], clauses: Path, report: Report, set_name: str |
     from ..workspace import set_folders
 
     if not clauses.is_dir():
-        report.add("F001", f"no clause folder {clauses}", Position(str(clauses)),
-                   "run stdgen in the project folder or pass --clauses")
+        report.add(msg("F001.root", folder=str(clauses)), Position(str(clauses)))
         return []
     sets = ((folder.name, loaded.clause_set.forms) for folder in set_folders(clauses)
             if (set_name is None or folder.name == set_name) and (loaded := load_set(folder, report)) is not None)

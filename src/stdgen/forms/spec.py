@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..i18n import Message, msg
 from ..model import FieldKind, Form, FormCell, FormField, LetterBlock
 
 BLANK = re.compile(r"［field:([^］]*)］")
@@ -130,9 +131,7 @@ class Placed:
 @dataclass(frozen=True)
 class GridProblem:
     where: str  # dotted path inside the form
-    code: str
-    message: str
-    hint: str
+    text: Message
 
 
 def place_cells(form: Form) -> tuple[list[Placed], list[GridProblem]]:
@@ -151,19 +150,16 @@ def place_cells(form: Form) -> tuple[list[Placed], list[GridProblem]]:
             cover = [(r + dr, col + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)]
             clash = next((taken[spot] for spot in cover if spot in taken), None)
             if clash is not None:
-                problems.append(GridProblem(f"{where}.colspan" if cell.colspan > 1 else where, "K001",
-                                            f"row {r + 1}, cell {i + 1} overlaps row {clash[0] + 1}, cell "
-                                            f"{clash[1] + 1} (its rowspan reaches this row)",
-                                            "shorten a span or remove a cell: each grid position holds one cell"))
+                problems.append(GridProblem(f"{where}.colspan" if cell.colspan > 1 else where,
+                                            msg("K001", row=r + 1, cell=i + 1, other_row=clash[0] + 1,
+                                                other_cell=clash[1] + 1)))
             elif col + cell.colspan > columns:
-                problems.append(GridProblem(f"{where}.colspan" if cell.colspan > 1 else where, "K001",
-                                            f"row {r + 1}, cell {i + 1} reaches column {col + cell.colspan} of "
-                                            f"a {columns}-column form",
-                                            "make colspan smaller, remove a cell or raise 'columns'"))
+                problems.append(GridProblem(f"{where}.colspan" if cell.colspan > 1 else where,
+                                            msg("K001.columns", row=r + 1, cell=i + 1, column=col + cell.colspan,
+                                                columns=columns)))
             elif r + cell.rowspan > len(form.rows):
-                problems.append(GridProblem(f"{where}.rowspan", "K001",
-                                            f"row {r + 1}, cell {i + 1} spans {cell.rowspan} rows but the form "
-                                            f"has only {len(form.rows) - r} from here", "make rowspan smaller"))
+                problems.append(GridProblem(f"{where}.rowspan", msg("K001.rows", row=r + 1, cell=i + 1,
+                                                                     rowspan=cell.rowspan, left=len(form.rows) - r)))
             for spot in cover:
                 taken.setdefault(spot, (r, i))
             placed.append(Placed(r, i, col, cell))
@@ -172,8 +168,5 @@ def place_cells(form: Form) -> tuple[list[Placed], list[GridProblem]]:
     for r in range(len(form.rows)):
         width = sum(1 for (row, _) in taken if row == r)
         if columns and width != columns and r not in broken:
-            problems.append(GridProblem(f"rows.{r}", "K002",
-                                        f"row {r + 1} fills {width} of {columns} columns",
-                                        "the cells' colspans (and cells spanning down from above) must add "
-                                        "up to 'columns'"))
+            problems.append(GridProblem(f"rows.{r}", msg("K002", row=r + 1, width=width, columns=columns)))
     return placed, problems

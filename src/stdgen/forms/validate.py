@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Position, Report
+from ..i18n import msg
 from ..loader import LoadedSet
 from ..model import Annex, Clause, Form
 from .spec import blanks, defined_fields, place_cells, texts
@@ -37,9 +38,7 @@ def check_forms(loaded: LoadedSet, users: dict[str, list[str]], report: Report) 
     for form in loaded.clause_set.forms:
         _check_form(form, loaded, report)
         if not users.get(form.id):
-            report.add("K006", f"form '{form.id}' ({form.title}) is referred to by no clause or annex",
-                       loaded.where(form.id), f"show it in an annex (form: {form.id}), name it in a clause "
-                       f"(uses_forms: [{form.id}]) or refer to it in a text ([[{form.id}]])", severity="warning")
+            report.add(msg("K006", form=form.id, title=form.title), loaded.where(form.id), severity="warning")
 
 
 def _check_form(form: Form, loaded: LoadedSet, report: Report) -> None:
@@ -49,24 +48,21 @@ def _check_form(form: Form, loaded: LoadedSet, report: Report) -> None:
     grid, letter = bool(form.rows), bool(form.body)
     shape = ""
     if grid == letter:
-        shape = "both a grid and a letter" if grid else "neither a grid nor a letter"
+        shape = "K005.both" if grid else "K005"
     elif grid and form.columns is None:
-        shape = "a grid without 'columns'"
+        shape = "K005.columns"
     if shape:
-        report.add("K005", f"form '{form.id}' is {shape}", loaded.where(form.id),
-                   "a grid form gives columns: and rows:, a letter form gives body: (paragraphs and items)")
+        report.add(msg(shape, form=form.id), loaded.where(form.id))
     elif grid:
         for problem in place_cells(form)[1]:
-            report.add(problem.code, problem.message, at(problem.where), problem.hint)
+            report.add(problem.text, at(problem.where))
     seen: dict[str, str] = {}
     for where, f in defined_fields(form):
         if f.name in seen:
-            report.add("K003", f"field name '{f.name}' is defined twice in form '{form.id}'", at(where),
-                       f"first defined at {at(seen[f.name])}; field names are unique in a form")
+            report.add(msg("K003", name=f.name, form=form.id, first=str(at(seen[f.name]))), at(where))
         else:
             seen[f.name] = where
     for where, text in texts(form):
         for name in blanks(text):
             if name not in seen:
-                report.add("K004", f"blank ［field:{name}］ names no field of form '{form.id}'", at(where),
-                           f"define it under the form's fields: (name: {name}, kind: …)")
+                report.add(msg("K004", name=name, form=form.id), at(where))

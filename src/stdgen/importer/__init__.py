@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import Position, Report
+from ..i18n import Lang, Phrase, msg, phrase
 from .parse import Parsed, Problem, parse
 from .readers import Unreadable as Unreadable  # raised by import_file
 from .readers import read
@@ -27,12 +28,12 @@ class Imported:
     pages: int  # source pages (PDF) or an estimate (40 lines a page) for the benchmark
 
 
-def import_file(source: Path, code: str, folder: Path) -> Imported:
-    """Read source and write the clause set into folder (created; must not exist or be empty).
-    Unreadable, before anything is written, when the source cannot be read."""
+def import_file(source: Path, code: str, folder: Path, lang: Lang = "zh") -> Imported:
+    """Read source and write the clause set into folder (created; must not exist or be empty); its
+    import report in lang. Unreadable, before anything is written, when the source cannot be read."""
     blocks = read(source)
     parsed = parse(blocks, code, source.name)
-    write_set(parsed, folder, source)
+    write_set(parsed, folder, source, lang)
     pages = max(int(b.where.split()[-1]) for b in blocks if b.where.startswith("page ")) if any(
         b.where.startswith("page ") for b in blocks) else max(1, len(blocks) // 40)
     return Imported(folder, parsed, pages)
@@ -48,7 +49,7 @@ def _dump(data: Any) -> str:
                      default_flow_style=False)
 
 
-def write_set(parsed: Parsed, folder: Path, source: Path) -> None:
+def write_set(parsed: Parsed, folder: Path, source: Path, lang: Lang = "zh") -> None:
     folder.mkdir(parents=True, exist_ok=True)
     head = f"# imported by `stdgen import` from {source.name}; check every value against the source\n"
     (folder / "standard.yaml").write_text(head + _dump(parsed.standard), encoding="utf-8")
@@ -56,15 +57,24 @@ def write_set(parsed: Parsed, folder: Path, source: Path) -> None:
                              ("30-annexes.yaml", "annexes", parsed.annexes)):
         if items:
             (folder / name).write_text(head + _dump({key: items}), encoding="utf-8")
-    (folder / REPORT_FILE).write_text(render_problems(parsed.problems, source), encoding="utf-8")
+    (folder / REPORT_FILE).write_text(render_problems(parsed.problems, source, lang), encoding="utf-8")
 
 
-def render_problems(problems: list[Problem], source: Path) -> str:
+def render_problems(problems: list[Problem], source: Path, lang: Lang = "zh") -> str:
     if not problems:
-        return f"{source.name}: every block was placed.\n"
-    lines = [f"{source.name}: {len(problems)} block(s) not placed as they are:"]
-    lines += [f"{p.where}\t{p.what}\t{p.why}" for p in problems]
+        return phrase("import-all-placed", file=source.name).render(lang) + "\n"
+    lines = [phrase("import-not-placed", file=source.name, count=len(problems)).render(lang)]
+    lines += [f"{_where(p.where).render(lang)}\t{p.what}\t{p.why.render(lang)}" for p in problems]
     return "\n".join(lines) + "\n"
+
+
+def _where(where: str) -> Phrase:
+    """line 12, page 3, paragraph 7, term 3.1, cover: as the language says it."""
+    kind, _, number = where.partition(" ")
+    return phrase(f"import-at-{kind}", number=number) if kind in PLACES else phrase("import-at", where=where)
+
+
+PLACES = ("line", "page", "paragraph", "term", "cover")
 
 
 def report_problems(problems: list[Problem], source: Path, report: Report) -> None:
@@ -72,5 +82,5 @@ def report_problems(problems: list[Problem], source: Path, report: Report) -> No
     for p in problems:
         m = re.match(r"(line|page|paragraph) (\d+)", p.where)
         line = int(m.group(2)) if m else 0
-        report.add("I001", f"{p.where}: {p.what!r}: {p.why}", Position(str(source), line, 0),
-                   "add it to the clause set by hand where it belongs", severity="warning")
+        report.add(msg("I001", where=_where(p.where), what=repr(p.what), why=p.why), Position(str(source), line, 0),
+                   severity="warning")

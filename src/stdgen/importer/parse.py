@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..artifacts.standard.wording import DEFAULT_ORDER, MISSING, MISSING_CHAPTER, MISSING_CLAUSE
+from ..i18n import Phrase, phrase
 from ..lint.forms import scan
 from ..model import ProvisionType
 from .blocks import Block, bare, tidy
@@ -47,9 +48,9 @@ NOTICES = ("（来源文本至此中断，其后内容缺失。）",)
 
 @dataclass
 class Problem:
-    where: str
+    where: str  # line N, page N, paragraph N, cover, term N
     what: str
-    why: str
+    why: Phrase
 
 
 @dataclass
@@ -107,7 +108,7 @@ class Parser:
         i = self.pos + ahead
         return self.blocks[i] if i < len(self.blocks) else None
 
-    def unplaced(self, block: Block, why: str) -> None:
+    def unplaced(self, block: Block, why: Phrase) -> None:
         what = "table" if block.is_table else tidy(block.text)[:60]
         self.out.problems.append(Problem(block.where, what, why))
 
@@ -135,7 +136,7 @@ class Parser:
                 break
             self.pos += 1
             if block.is_table:
-                self.unplaced(block, "a table on the cover")
+                self.unplaced(block, phrase("import-cover-table"))
                 continue
             if m := re.match(r"^ICS\s*(.+)$", text):
                 std["ics"] = m.group(1).strip()
@@ -175,7 +176,7 @@ class Parser:
             elif re.search(r"[\u4e00-\u9fff]", text) and len(flat) <= 60:
                 title.append(text)
             else:
-                self.unplaced(block, "cover text that is no known cover element")
+                self.unplaced(block, phrase("import-cover-text"))
         # a cover without 地方标准 / 发布 (a normative document): banner above the title, issuer below it
         if "banner" not in std and len(title) >= 2:
             std["banner"] = bare(title.pop(0))
@@ -219,7 +220,7 @@ class Parser:
                 break
             self.pos += 1
             if block.is_table:
-                self.unplaced(block, "a table in the 前言 or 引言")
+                self.unplaced(block, phrase("import-foreword-table"))
             else:
                 texts.append(tidy(block.text))
         return texts
@@ -292,7 +293,7 @@ class Parser:
                     title = self.out.standard.setdefault("title", {})
                     title.setdefault("zh", text)
                 else:
-                    self.unplaced(block, "text between the 前言 and chapter 1")
+                    self.unplaced(block, phrase("import-before-scope"))
                 continue
             if text in NOTICES:
                 self.out.standard["complete"] = False
@@ -335,7 +336,7 @@ class Parser:
 
     def in_scope(self, block: Block, text: str) -> None:
         if block.is_table:
-            self.unplaced(block, "a table in chapter 1")
+            self.unplaced(block, phrase("import-scope-table"))
             return
         self.out.standard.setdefault("scope", []).append(text)
 
@@ -351,12 +352,12 @@ class Parser:
             self.out.standard.setdefault("normative_references", []).append(
                 {"number": m.group(1).strip(), "title": m.group(2).strip()})
         else:
-            self.unplaced(block, "chapter 2 text that is neither the lead sentence nor a reference")
+            self.unplaced(block, phrase("import-references-text"))
 
     def in_terms(self, block: Block, text: str) -> None:
         terms = self.out.terms
         if block.is_table:
-            self.unplaced(block, "a table in chapter 3")
+            self.unplaced(block, phrase("import-terms-table"))
         elif TERM_NUMBER.match(text) or block.role == "term-number":
             terms.append({"id": f"{self.code}-{text}", "_number": text})
         elif not terms:
@@ -365,7 +366,7 @@ class Parser:
             if m := re.match(r"^(.+?)界定的以及下列术语和定义适用于本(?:文件|标准)。?$", text):
                 self.out.standard["terms_from"] = [p.strip() for p in re.split(r"\s*和\s*", m.group(1)) if p.strip()]
             else:
-                self.unplaced(block, "chapter 3 text before the first term")
+                self.unplaced(block, phrase("import-terms-text"))
         elif "term" not in terms[-1]:
             name, english = _term_name(text)
             terms[-1]["term"] = name
@@ -378,7 +379,7 @@ class Parser:
         else:
             terms[-1]["definition"] += text
             self.out.problems.append(Problem(block.where, text[:60],
-                                             "a second definition paragraph, joined to the first"))
+                                             phrase("import-second-definition")))
 
     def in_clauses(self, block: Block, text: str) -> None:
         self.in_node(block, text, NUMBERED)
@@ -390,7 +391,7 @@ class Parser:
         if m := BIB_ENTRY.match(text):
             self.out.standard.setdefault("bibliography", []).append(m.group(2).strip())
         else:
-            self.unplaced(block, "参考文献 text that is not a numbered entry [n]")
+            self.unplaced(block, phrase("import-bibliography-text"))
 
     def in_node(self, block: Block, text: str, numbered: re.Pattern[str]) -> None:
         m = numbered.match(text)
@@ -400,7 +401,7 @@ class Parser:
             return
         node = self.current
         if node is None:
-            self.unplaced(block, "content before the first chapter or annex heading")
+            self.unplaced(block, phrase("import-before-body"))
             return
         if block.is_table:
             self.add_table(node, block)
@@ -414,8 +415,7 @@ class Parser:
         elif m := TABLE_CAPTION.match(text):
             node["_caption"] = (m.group(1), m.group(2))
         elif FIGURE_CAPTION.match(text):
-            self.unplaced(block, "a figure: its image is not imported; save it in the set folder and add "
-                                 "figure: {id, caption, file} to the clause")
+            self.unplaced(block, phrase("import-figure"))
         elif (m := NOTE.match(text)) or block.role == "note":
             node.setdefault("notes", []).append(m.group(2) if m else text)
         elif (m := EXAMPLE.match(text)) or block.role == "example":
@@ -425,7 +425,7 @@ class Parser:
         else:
             if node.get("items"):
                 self.out.problems.append(Problem(block.where, text[:60],
-                                                 "a paragraph after a list is placed before the list"))
+                                                 phrase("import-after-list")))
             node.setdefault("_text", []).append(text)
 
     def fits(self, number: str) -> bool:
@@ -478,7 +478,7 @@ class Parser:
     def add_table(self, node: dict[str, Any], block: Block) -> None:
         number, caption = node.pop("_caption", ("", ""))
         if "table" in node:
-            self.unplaced(block, "a second table in one clause (a clause holds one table)")
+            self.unplaced(block, phrase("import-second-table"))
             return
         self.tables += 1
         rows = [[tidy(c) for c in row] for row in block.rows]
@@ -527,13 +527,13 @@ class Parser:
         std["kind"] = "local-standard" if number or "banner" in std else "normative-document"
         if "banner" not in std:
             std["banner"] = std.get("issuer", self.document)
-            self.out.problems.append(Problem("cover", "banner", "no 地方标准 line on the cover: the issuer is used"))
+            self.out.problems.append(Problem("cover", "banner", phrase("import-no-banner")))
         if "issuer" not in std:
             std["issuer"] = std["banner"]
-            self.out.problems.append(Problem("cover", "issuer", "no “… 发布” line on the cover: the banner is used"))
+            self.out.problems.append(Problem("cover", "issuer", phrase("import-no-issuer")))
         if "title" not in std or "zh" not in std["title"]:
             std.setdefault("title", {})["zh"] = self.document
-            self.out.problems.append(Problem("cover", "title", "no title found: the file name is used"))
+            self.out.problems.append(Problem("cover", "title", phrase("import-no-title")))
         if std.get("status") == "draft" or (number and "X" in number):
             std["status"] = "draft"
         printed_as = number or std["title"]["zh"]
@@ -547,7 +547,7 @@ class Parser:
             for key in ("term", "definition"):
                 if key not in term:
                     term[key] = "（缺失）"
-                    self.out.problems.append(Problem(f"term {number}", key, f"the term has no {key}"))
+                    self.out.problems.append(Problem(f"term {number}", key, phrase("import-term-lacks", key=key)))
         for top in (*self.out.clauses, *self.out.annexes):
             _finish_node(top, printed_as)
         for annex in self.out.annexes:

@@ -8,10 +8,10 @@ data: importing them costs nothing (the replay of an unchanged build prints from
 from __future__ import annotations
 
 from ..i18n import Lang
-from . import common, files, imports, lint, refs, schema, score, variant
+from . import building, common, files, forms, imports, lint, refs, schema, score, variant
 
 Entry = dict[Lang, tuple[str, str]]
-FAMILIES = (common, files, schema, refs, variant, score, lint, imports)
+FAMILIES = (common, files, schema, refs, variant, forms, score, building, imports, lint)
 
 CATALOGUE: dict[str, Entry] = {}
 PHRASES: dict[str, dict[Lang, str]] = {}

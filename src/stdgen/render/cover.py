@@ -35,6 +35,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..doctree import Block, Para, Rule, Span, Split, Style
+from ..i18n import Phrase, phrase
 from . import templates
 
 TEMPLATE = "cover.txt.j2"
@@ -94,11 +95,11 @@ def _line(line: str, styles: dict[str, Style], added: dict[str, Style]) -> list[
         return []
     match = _LINE.match(_protect(line))
     if match is None:
-        raise CoverError(f"cover line {line.strip()!r} is not `ROLE[ATTRIBUTES]: TEXT`")
+        raise CoverError(phrase("cover-line", line=repr(line.strip())))
     role, attributes, words = match.group(1), _restore(match.group(2) or ""), _restore(match.group(3) or "")
     if role not in ROLES + SPECIAL:
-        raise CoverError(f"unknown cover role {role!r}{_did_you_mean(role, ROLES + SPECIAL)}; "
-                         f"roles: {', '.join(ROLES + SPECIAL)}")
+        raise CoverError(phrase("cover-role", role=repr(role), suggestion=_did_you_mean(role, ROLES + SPECIAL),
+                                roles=[*ROLES, *SPECIAL]))
     values = _attributes(attributes, RULE_ATTRIBUTES if role == "rule" else STYLE_ATTRIBUTES)
     if role == "rule":
         return [Rule(width=float(values.get("width", 1)), weight_pt=float(values.get("weight", 1)),
@@ -137,15 +138,15 @@ def _attributes(text: str, allowed: tuple[str, ...]) -> dict[str, Any]:
     for item in filter(None, re.split(r"[,\s]+", text.strip())):
         key, has_value, value = item.partition("=")
         if key not in allowed:
-            raise CoverError(f"unknown cover attribute {key!r}{_did_you_mean(key, allowed)}; "
-                             f"here: {', '.join(allowed)}")
+            raise CoverError(phrase("cover-attribute", key=repr(key), suggestion=_did_you_mean(key, allowed),
+                                    allowed=allowed))
         if key == "bold":
             if value not in ("", "yes", "no"):
-                raise CoverError(f"bold={value!r}: write bold or bold=no")
+                raise CoverError(phrase("cover-bold", value=repr(value)))
             values[key] = value != "no"
         elif key in _CHOICES:
             if value not in _CHOICES[key]:
-                raise CoverError(f"{key}={value!r}: one of {', '.join(_CHOICES[key])}")
+                raise CoverError(phrase("cover-choice", key=key, value=repr(value), choices=_CHOICES[key]))
             values[key] = value
         else:
             low, high = _RANGES[key]
@@ -154,7 +155,7 @@ def _attributes(text: str, allowed: tuple[str, ...]) -> dict[str, Any]:
             except ValueError:
                 number = float("nan")
             if not has_value or not low <= number <= high:
-                raise CoverError(f"{key}={value!r}: a number from {low:g} to {high:g}")
+                raise CoverError(phrase("cover-range", key=key, value=repr(value), low=f"{low:g}", high=f"{high:g}"))
             values[key] = number
     return values
 
@@ -184,9 +185,9 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: m.group(1), text)
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> Phrase | str:
     close = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return phrase("cover-did-you-mean", name=repr(close[0])) if close else ""
 
 
 def _source_line(source: str, rendered: str, number: int) -> int:

@@ -15,44 +15,44 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..doctree import Block, Document, ListBlock, Para, Toc, paras
+from ..i18n import Listing, Phrase, listing, phrase, worded
 from .html import marker
 
 ROLE_NAMES = {"song": "宋体", "hei": "黑体", "kai": "楷体"}
 CHECKED_ROLES = ("song", "hei")  # 楷体 is optional: WeasyPrint falls back to the 宋体 stack
 PACKAGE = "fonts-noto-cjk"
-INSTALL_HINT = f"install {PACKAGE} (Debian/Ubuntu: apt-get install {PACKAGE}), or a font of the role's stack"
 SHOWN = 20  # characters listed in one message
 
 
 class FontsMissing(Exception):
     """A PDF cannot print its text: a role has no installed font, or the font lacks characters."""
 
-    def __init__(self, message: str, hint: str = INSTALL_HINT) -> None:
-        super().__init__(message, hint)
-        self.message = message
-        self.hint = hint
+    def __init__(self, problem: Listing | Phrase, hint: Phrase | None = None) -> None:
+        super().__init__(problem, hint)
+        self.problem = problem
+        self.hint = hint or phrase("fonts-install", package=PACKAGE)
 
     def __str__(self) -> str:
-        return self.message
+        return worded(self.problem, "en")
 
 
 def require_fonts(doc: Document, stacks: dict[str, str]) -> None:
     """Raise FontsMissing unless every checked role has an installed font covering its characters."""
     used = characters_by_role(doc)
-    problems: list[str] = []
+    problems: list[Phrase] = []
     for role in CHECKED_ROLES:
         chars = used.get(role, set()) if role != "song" else used.get("song", set()) | used.get("kai", set())
         font = installed_font(stacks[role])
         if font is None:
-            problems.append(f"no installed font for the {ROLE_NAMES[role]} role (looked for {_named(stacks[role])})")
+            problems.append(phrase("font-none", role=ROLE_NAMES[role], looked=_named(stacks[role])))
             continue
         family, charset = font
         missing = sorted(ch for ch in chars if ord(ch) not in charset)
         if missing:
-            problems.append(f"the {ROLE_NAMES[role]} font {family} lacks {len(missing)} character(s): "
-                            f"{describe(missing)}")
+            problems.append(phrase("font-lacks", role=ROLE_NAMES[role], family=family, count=len(missing),
+                                   chars=describe(missing)))
     if problems:
-        raise FontsMissing("; ".join(problems))
+        raise FontsMissing(listing(problems, "sep"))
 
 
 def rare_characters(doc: Document) -> list[str]:
@@ -61,9 +61,9 @@ def rare_characters(doc: Document) -> list[str]:
     return sorted(ch for ch in found if not _in_gbk(ch))
 
 
-def describe(chars: list[str]) -> str:
+def describe(chars: list[str]) -> Phrase | str:
     shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars[:SHOWN])
-    return shown + (f" … and {len(chars) - SHOWN} more" if len(chars) > SHOWN else "")
+    return phrase("chars-more", shown=shown, more=len(chars) - SHOWN) if len(chars) > SHOWN else shown
 
 
 def characters_by_role(doc: Document) -> dict[str, set[str]]:
@@ -117,8 +117,7 @@ def _named(stack: str) -> str:
 def installed_font(stack: str) -> tuple[str, frozenset[int]] | None:
     """(family, code points) of the first family of a CSS font stack that fontconfig has."""
     if shutil.which("fc-list") is None:
-        raise FontsMissing("fontconfig's fc-list is not installed, so the fonts cannot be checked",
-                           "install fontconfig (Debian/Ubuntu: apt-get install fontconfig)")
+        raise FontsMissing(phrase("fc-list-missing"), phrase("fontconfig-install"))
     for family in (n.strip().strip('"') for n in stack.split(",") if '"' in n):
         listed = subprocess.run(["fc-list", "--format", "%{charset}\n", f"{family}:style=Regular"],
                                 capture_output=True, text=True, check=False).stdout.split("\n")[0]

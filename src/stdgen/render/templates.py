@@ -30,6 +30,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..i18n import Arg, Message, msg, phrase, worded
+
 PACKAGE = Path(__file__).parent
 COVER = "cover.txt.j2"  # its values are escaped for the cover markup (render/cover.py)
 STALE_COVER = "cover.html.j2"  # earlier versions' cover, which never reached the DOCX
@@ -40,12 +42,16 @@ _override: list[Path] = []  # the bureau's folder, when one is used (set once pe
 class TemplateProblem(Exception):
     """A template that cannot be read or rendered, at its file and line."""
 
-    def __init__(self, code: str, file: str, line: int, message: str) -> None:
-        super().__init__(code, file, line, message)
-        self.code, self.file, self.line, self.message = code, file, line, message
+    def __init__(self, code: str, file: str, line: int, problem: Arg) -> None:
+        super().__init__(code, file, line, problem)
+        self.code, self.file, self.line, self.problem = code, file, line, problem  # problem: Jinja's words or ours
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return f"{self.file}:{self.line}: {worded(self.problem, 'en')}"
+
+    def text(self, key: str, **args: Arg) -> Message:
+        """The diagnostic of this problem: key names where it happened (T001.build …)."""
+        return msg(f"{self.code}.{key}", template=Path(self.file).name, problem=self.problem, **args)
 
 
 def use(folder: Path | None) -> None:
@@ -105,27 +111,27 @@ def check() -> list[TemplateProblem]:
         return problems
     stale = _override[0] / STALE_COVER
     if stale.is_file():
-        problems.append(TemplateProblem("T001", str(stale), 1, f"{STALE_COVER} is not read any more: write the cover "
-                                        f"as {COVER}, which the DOCX prints too (README, Bureau templates)"))
+        problems.append(TemplateProblem("T001", str(stale), 1, phrase("template-stale", stale=STALE_COVER,
+                                                                      cover=COVER)))
     for path in sorted(_override[0].rglob("*.j2")):
         name = path.relative_to(_override[0]).as_posix()
         if not path.is_file():
-            problems.append(TemplateProblem("T001", str(path), 1, "not a file that can be read (a folder, or a "
-                                            "link that leads nowhere or in a circle)"))
+            problems.append(TemplateProblem("T001", str(path), 1, phrase("template-not-file")))
             continue
         try:
             _environment_for(name).get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             problems.append(TemplateProblem("T001", str(path), exc.lineno or 1, exc.message or str(exc)))
         except jinja2.TemplateNotFound:
-            problems.append(TemplateProblem("T001", str(path), 1, "the template leads outside its folder"))
+            problems.append(TemplateProblem("T001", str(path), 1, phrase("template-outside")))
         except UnicodeDecodeError as exc:
             line = path.read_bytes()[:exc.start].count(b"\n") + 1
             byte = exc.object[exc.start]
-            problems.append(TemplateProblem("T001", str(path), line, f"not UTF-8 text (byte 0x{byte:02x} at offset "
-                                            f"{exc.start}): save the template as UTF-8"))
+            problems.append(TemplateProblem("T001", str(path), line, phrase("template-not-utf8", byte=f"0x{byte:02x}",
+                                                                          offset=exc.start)))
         except OSError as exc:
-            problems.append(TemplateProblem("T001", str(path), 1, f"cannot be read: {exc.strerror or exc}"))
+            problems.append(TemplateProblem("T001", str(path), 1, phrase("template-unreadable",
+                                                                       reason=str(exc.strerror or exc))))
     return problems
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ...diagnostics import Position, Report
 from ...doctree import Document, Para, Section, Span, Style
+from ...i18n import Message, msg
 from ...outdir import Staged
 from ...render.fonts import FontsMissing
 from ...reproducible import source_date, write_sealed
@@ -42,11 +43,11 @@ def deck_ids(rs: ResolvedSet) -> list[str]:
     return set_deck(rs).cited_ids
 
 
-def deck_empty(rs: ResolvedSet) -> str | None:
+def deck_empty(rs: ResolvedSet) -> Message | None:
     """Why the set's cards would be empty (for the build to say so), else None."""
     if set_deck(rs).phrases:
         return None
-    return f"the phrase cards of {rs.clause_set.name} are empty: no clause of the set gives phrases (phrases:)"
+    return msg("B003.cards", name=rs.clause_set.name)
 
 
 def deck_document(rs: ResolvedSet) -> Document:
@@ -114,9 +115,8 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
     folder = out_root / name
     kinds = ["forbidden"] if layout == "poster" else ["recommended", "forbidden"]
     if not any(p.kind in kinds for p in deck.phrases):
-        what = "forbidden phrases" if layout == "poster" else "phrases"
-        report.add("B007", f"{name}: no {what} for scope {deck.scope_label}; no {layout} written",
-                   Position(str(folder)), "choose another --scope or --layout, or other sets", severity="warning")
+        report.add(msg("B007.poster" if layout == "poster" else "B007", name=name, scope=deck.scope_label,
+                       layout=layout), Position(str(folder)), severity="warning")
         return []
     writers: dict[str, Callable[[Path], object]] = {
         "pdf": lambda p: write_pdf(render(deck, layout, size), p),
@@ -131,12 +131,9 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
         if isinstance(exc, FontsMissing):
-            report.add("B004", f"the cards of {name}: {exc.message}", Position(str(folder)),
-                       f"{exc.hint}; no file of this deck was replaced (every format stays "
-                       "the previous edition)")
+            report.add(msg("B004.cards", name=name, problem=exc.problem, install=exc.hint), Position(str(folder)))
         else:
-            report.add("B001", f"building the cards of {name} failed: {exc!r}", Position(str(folder)),
-                       "the previous files were left untouched; please report this with the clause sets")
+            report.add(msg("B001.cards", name=name, error=repr(exc)), Position(str(folder)))
         return []
     return staged.commit()
 

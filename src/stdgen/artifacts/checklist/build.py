@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...diagnostics import Position, Report
 from ...doctree import Document
+from ...i18n import msg
 from ...outdir import Staged
 from ...render.docx_render import write_docx
 from ...render.fonts import FontsMissing
@@ -36,8 +37,7 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
     cl = build_checklist(rs, scopes, recommendations)
     folder = out_root / rs.clause_set.name
     if not cl.rows:
-        report.add("B002", f"the checklist of {rs.clause_set.name} for scope {cl.scope_label} has no rows; "
-                   "nothing written", Position(str(folder)), "choose another --scope, or add --recommendations",
+        report.add(msg("B002", name=rs.clause_set.name, scope=cl.scope_label), Position(str(folder)),
                    severity="warning")
         return []
     # the links assume the standard was built by `stdgen build` into output/<set>/ of the current folder
@@ -51,17 +51,14 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
         if isinstance(exc, TemplateProblem):
-            report.add(exc.code, f"checklist{cl.suffix} of {rs.clause_set.name}: template {Path(exc.file).name}: "
-                       f"{exc.message}", Position(exc.file, exc.line, 1),
-                       "fix the template; the previous files were kept")
+            report.add(exc.text("checklist", name=rs.clause_set.name, suffix=cl.suffix),
+                       Position(exc.file, exc.line, 1))
             return []
         if isinstance(exc, FontsMissing):
-            report.add("B004", f"checklist{cl.suffix}.pdf of {rs.clause_set.name}: {exc.message}",
-                       Position(str(folder)), f"{exc.hint}; no file of this checklist was replaced (every format stays "
-                       "the previous edition)")
+            report.add(msg("B004.checklist", name=rs.clause_set.name, suffix=cl.suffix, problem=exc.problem,
+                           install=exc.hint), Position(str(folder)))
             return []
-        report.add("B001", f"building the checklist of {rs.clause_set.name} failed: {exc!r}", Position(str(folder)),
-                   "the previous files were left untouched; please report this with the clause set")
+        report.add(msg("B001.checklist", name=rs.clause_set.name, error=repr(exc)), Position(str(folder)))
         return []
     return staged.commit()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...doctree import Block, Cell, Document, Para, Section, Span, Table
+from ...i18n import Message, msg
 from ...resolve import ResolvedSet
 from ..standard.tree import template_meta
 from .rows import INSPECTION_TYPES, RESULTS, Checklist, Group, Part, Row, build_checklist
@@ -41,12 +42,11 @@ def row_ids(rs: ResolvedSet) -> list[str]:
     return [row.id for row in build_checklist(rs).rows]
 
 
-def empty_notice(rs: ResolvedSet) -> str | None:
+def empty_notice(rs: ResolvedSet) -> Message | None:
     """Why the full checklist of a set would have no rows (for the build to say so), else None."""
     if build_checklist(rs).rows:
         return None
-    return (f"the checklist of {rs.clause_set.name} has no rows: the set has no requirement clause "
-            "(type: requirement) and no clause with check:")
+    return msg("B003.checklist", name=rs.clause_set.name)
 
 
 def title_of(cl: Checklist) -> str:

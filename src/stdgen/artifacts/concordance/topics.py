@@ -25,6 +25,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ...diagnostics import Position, Report
+from ...i18n import msg
 from ...loader import _report_error
 from ...model import Clause, ClauseId, Strict, Text
 from ...resolve import Node, ResolvedSet, all_clauses
@@ -104,8 +105,7 @@ def build_concordance(ws: Workspace, report: Report | None = None) -> Concordanc
     where = _Where(ws.root / FILE_NAME, located)
     for i, name in enumerate(topics.sets):
         if name not in ws.loaded:
-            report.add("C001", f"concordance set '{name}' is no clause set here", where.at("sets", i),
-                       f"sets here: {', '.join(sorted(ws.loaded))}")
+            report.add(msg("C001.set", name=name, sets=sorted(ws.loaded)), where.at("sets", i))
     order = [n for n in dict.fromkeys(topics.sets) if n in ws.sets] + sorted(n for n in ws.sets if n not in topics.sets)
     index = _Index(ws, order)
     links = index.links()
@@ -116,12 +116,9 @@ def build_concordance(ws: Workspace, report: Report | None = None) -> Concordanc
         members = [i for i in topic.ids if i in index.nodes]
         for j, ident in enumerate(topic.ids):
             if ident not in known:
-                report.add("C001", f"topic '{topic.topic}' names '{ident}', which is no clause of any set",
-                           where.at("topics", t, "ids", j), "use the ID of a clause (not a term, table or annex)")
+                report.add(msg("C001", topic=topic.topic, ident=ident), where.at("topics", t, "ids", j))
             elif ident in index.nodes and not any(frozenset((ident, m)) in links for m in members):
-                report.add("C002", f"'{ident}' has no related link to another clause of topic '{topic.topic}'",
-                           where.at("topics", t, "ids", j),
-                           "add the equivalent clauses to its related list, or move it to another topic",
+                report.add(msg("C002", ident=ident, topic=topic.topic), where.at("topics", t, "ids", j),
                            severity="warning")
         inside = {p for p in links if p <= set(members)}
         covered |= inside
@@ -129,10 +126,8 @@ def build_concordance(ws: Workspace, report: Report | None = None) -> Concordanc
     loose = sorted(links - covered, key=lambda p: min(index.rank(i) for i in p))
     for pair in loose:
         first, other = sorted(pair, key=index.rank)
-        report.add("C003", f"the related link {first} ↔ {other} is in no topic of {FILE_NAME}",
-                   ws.loaded[index.nodes[first][0]].where(first, "related"),
-                   f"add both IDs to a topic in {FILE_NAME}; until then the link has a row of its own",
-                   severity="warning")
+        report.add(msg("C003", first=first, other=other, file=FILE_NAME),
+                   ws.loaded[index.nodes[first][0]].where(first, "related"), severity="warning")
     for group in _components(loose):
         members = sorted(group, key=index.rank)
         inside = {p for p in links if p <= group}

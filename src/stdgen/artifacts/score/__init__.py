@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from ...diagnostics import Position, Report
+from ...i18n import msg
 from ...outdir import Staged, locked
 from ...render.fonts import FontsMissing
 from ...render.html import write_html
@@ -48,12 +49,10 @@ def run_score(paths: list[Path], clauses: Path, set_name: str | None, out: Path 
         with locked(folder):  # one run at a time writes the folder; a killed run's debris is removed
             return write_report(result, folder, formats)
     except FontsMissing as exc:
-        report.add("B004", f"score.pdf: {exc.message}", Position(str(folder)),
-                   f"{exc.hint}; the previous report was left untouched")
+        report.add(msg("B004.score", problem=exc.problem, install=exc.hint), Position(str(folder)))
         return []
     except TemplateProblem as exc:
-        report.add(exc.code, f"score report: template {Path(exc.file).name}: {exc.message}",
-                   Position(exc.file, exc.line, 1), "fix the template; the previous report was left untouched")
+        report.add(exc.text("score"), Position(exc.file, exc.line, 1))
         return []
 
 
@@ -62,19 +61,16 @@ def _which_set(files: list[Results], set_name: str | None, report: Report) -> st
     if set_name is None:
         if len(named) > 1:
             for r in files:
-                report.add("C110", f"results for set '{r.set_name}' among results for {', '.join(named)}",
-                           r.where("set"), "score the files of one clause set at a time")
+                report.add(msg("C110.among", name=str(r.set_name), named=named), r.where("set"))
             return None
         if not named:
             for r in files:
-                report.add("C110", "the file does not name its clause set", r.where("set"),
-                           "give --set NAME (or 'set:' in a YAML/CSV results file)")
+                report.add(msg("C110.unnamed"), r.where("set"))
             return None
         set_name = named[0]
     for r in files:
         if r.set_name and r.set_name != set_name:
-            report.add("C110", f"results are for set '{r.set_name}', not '{set_name}'", r.where("set"),
-                       "score the files of one clause set at a time")
+            report.add(msg("C110", name=str(r.set_name), wanted=set_name), r.where("set"))
     return set_name
 
 

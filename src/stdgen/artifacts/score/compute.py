@@ -12,6 +12,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from ...diagnostics import Position, Report
+from ...i18n import msg, phrase
 from ...resolve import ResolvedSet
 from ..checklist.rows import FAIL, NOT_APPLICABLE, PASS, SCOPE_ZH, Checklist, Row, build_checklist
 from ..checklist.xlsx import REQUIREMENT
@@ -131,16 +132,12 @@ def validate(res: Results, rs: ResolvedSet, report: Report) -> Inspection | None
     """The file's results checked against the set; None when they cannot be scored (any error in the file)."""
     bad_scopes = [s for s in res.scopes if s not in SCOPE_ZH]
     for scope in bad_scopes:
-        report.add("C105", f"'{scope}' is not a scope", res.where("scope"), f"scopes: {', '.join(SCOPE_ZH)}")
+        report.add(msg("C105.scope", scope=scope, scopes=list(SCOPE_ZH)), res.where("scope"))
     cl = build_checklist(rs, [s for s in res.scopes if s in SCOPE_ZH], res.recommendations)
     if res.version is None:
-        report.add("C116", "the file does not say which clause-set version its checklist was made from",
-                   res.where("version"), f"add 'version: {cl.version}' if the checklist was printed from this version",
-                   severity="warning")
+        report.add(msg("C116", version=cl.version), res.where("version"), severity="warning")
     elif res.version != cl.version:
-        report.add("C106", f"results are for clause-set version {res.version}, the set is now at {cl.version}",
-                   res.where("version"), "clause numbers and rows may differ: score with the clause set as it was "
-                   "(e.g. a checkout of that version), or re-enter the results in a checklist built now")
+        report.add(msg("C106", version=res.version, now=cl.version), res.where("version"))
     check_details(res, report)
     rows = cl.by_id
     found: dict[str, Entry] = {}
@@ -151,28 +148,22 @@ def validate(res: Results, rs: ResolvedSet, report: Report) -> Inspection | None
             continue
         found[entry.id] = entry
         if entry.result is None and not entry.raw:  # (a value that is not a result was reported when read)
-            report.add("C104", f"no result for {row.number} ({row.id})", entry.position,
-                       "tick 符合, 不符合 or 不适用 for every row")
+            report.add(msg("C104", number=row.number, ident=row.id), entry.position)
         if entry.number is not None and entry.number != row.number:
-            report.add("C108", f"the clause number of {row.id} reads '{entry.number}', the set numbers it {row.number}",
-                       entry.id_position, "printed cells are not read: the set's numbering is used", severity="warning")
+            report.add(msg("C108.number", ident=row.id, read=entry.number, number=row.number), entry.id_position,
+                       severity="warning")
         if entry.points is not None and entry.points != f"{row.points:g}":
-            report.add("C108", f"the points of {row.id} read '{entry.points}', the set gives {row.points:g}",
-                       entry.id_position, "points come from the clause set (check.points)", severity="warning")
+            report.add(msg("C108.points", ident=row.id, read=entry.points, points=f"{row.points:g}"),
+                       entry.id_position, severity="warning")
         if entry.requirement is not None and entry.requirement != row.label.strip():
-            report.add("C108", f"the requirement of {row.id} was edited: it reads '{entry.requirement[:40]}'",
-                       Position(entry.id_position.file, entry.id_position.line, REQUIREMENT),
-                       "the requirement cell is protected and not read: the set's text is scored",
-                       severity="warning")
+            report.add(msg("C108", ident=row.id, read=entry.requirement[:40]),
+                       Position(entry.id_position.file, entry.id_position.line, REQUIREMENT), severity="warning")
         if entry.result == FAIL and not entry.note:
-            report.add("C114", f"不符合 without a note ({row.number} {row.id})", entry.position,
-                       "write what was found in 备注: the report lists every nonconformity with its note",
-                       severity="warning")
+            report.add(msg("C114", number=row.number, ident=row.id), entry.position, severity="warning")
     end = res.where("results")
     for row in cl.rows:
         if row.id not in found:
-            report.add("C103", f"no row for {row.number} ({row.id}) of the checklist", end,
-                       "every row of the checklist gets a result; 不适用 when it does not apply")
+            report.add(msg("C103", number=row.number, ident=row.id), end)
     if any(d.position.file == res.file for d in report.errors):
         return None
     findings = [Finding(r, found[r.id].result or "", found[r.id].note, found[r.id].position) for r in cl.rows]
@@ -189,14 +180,13 @@ def validate(res: Results, rs: ResolvedSet, report: Report) -> Inspection | None
 def _unknown(entry: Entry, rs: ResolvedSet, cl: Checklist, report: Report) -> None:
     if entry.id in rs.targets:
         target = rs.targets[entry.id]
-        why = "outside the checklist's scope" if cl.scopes else "not a provision the checklist checks"
-        report.add("C111", f"{entry.id} ({target.kind} {target.number}) is {why}", entry.id_position,
-                   "only the checklist's rows are scored: remove the row, or build the checklist with that clause "
-                   "(推荐 clauses: --recommendations; a clause of another type: give it 'check:')")
+        report.add(msg("C111.scope" if cl.scopes else "C111", ident=entry.id,
+                       what=phrase("kind-" + target.kind, number=target.number)), entry.id_position)
         return
     close = difflib.get_close_matches(entry.id, list(cl.by_id), n=1)
-    report.add("C102", f"unknown clause ID '{entry.id}' in set {rs.clause_set.name}", entry.id_position,
-               f"did you mean {close[0]}?" if close else "use the clause IDs printed on the checklist")
+    report.add(msg("C102", ident=entry.id, name=rs.clause_set.name,
+                   hint=phrase("did-you-mean-id", ident=close[0]) if close else phrase("checklist-ids")),
+               entry.id_position)
 
 
 def score(inspections: list[Inspection], rs: ResolvedSet, version: str) -> Score:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ...diagnostics import Position, Report
-from ...i18n import msg
+from ...i18n import listing, msg
 from ...loader import encoding_problem
 from ...yamlpos import Located, load
 from ..checklist.rows import INSPECTION_TYPES, RESULTS
@@ -65,7 +65,6 @@ DETAILS = ("unit", "type", "inspector", "date")
 DETAIL_ZH = {"unit": "被检查单位（窗口）", "type": "检查类型", "inspector": "检查人员", "date": "检查日期"}
 META_KEYS = ("set", "version", *DETAILS, "scope", "recommendations")
 CSV_COLUMNS = {"id": "id", "条款id": "id", "result": "result", "检查结果": "result", "note": "note", "备注": "note"}
-RESULT_HINT = f"write one of {'、'.join(RESULTS)} (不适用 when the provision does not apply to this visit)"
 
 
 @dataclass
@@ -103,12 +102,10 @@ def read_results(path: Path, report: Report) -> Results | None:
     """One results file, or None when it cannot be read at all (the reason is in report)."""
     name = str(path)
     if not path.is_file():
-        report.add("C101", f"no results file {name}", Position(name), "give the path of a filled checklist (.xlsx), "
-                   "or of a .yaml or .csv results file")
+        report.add(msg("C101.missing", file=name), Position(name))
         return None
     if path.stat().st_size > MAX_BYTES:
-        report.add("C101", f"results file is larger than {MAX_BYTES} bytes", Position(name, 1, 1),
-                   "a filled checklist is far smaller; is this the right file?")
+        report.add(msg("C101.size", limit=MAX_BYTES), Position(name, 1, 1))
         return None
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -122,8 +119,7 @@ def read_results(path: Path, report: Report) -> Results | None:
             report.add(msg("C101.encoding", problem=message), Position(name, line, col))
             return None
         return _read_yaml(name, text, report) if suffix != ".csv" else _read_csv(name, text, report)
-    report.add("C101", f"cannot read results from a '{suffix or 'extensionless'}' file", Position(name, 1, 1),
-               "results are a filled checklist.xlsx, or a .yaml or .csv file keyed by clause ID")
+    report.add(msg("C101.type", suffix=suffix) if suffix else msg("C101.no-suffix"), Position(name, 1, 1))
     return None
 
 
@@ -147,7 +143,7 @@ def _result(raw: str, where: Position, report: Report, ident: str) -> str | None
         return None
     if raw in RESULTS:
         return raw
-    report.add("C105", f"'{raw}' is not a result (clause {ident})", where, RESULT_HINT)
+    report.add(msg("C105", value=raw, ident=ident, results=listing(RESULTS, "ideographic-sep")), where)
     return None
 
 
@@ -162,18 +158,14 @@ def _read_xlsx(path: Path, report: Report) -> Results | None:
     try:
         wb = load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged or foreign files
-        report.add("C101", f"cannot open the workbook: {exc}", Position(name, 1, 1),
-                   "save it again as .xlsx (Excel, WPS or LibreOffice), or re-enter the results in a fresh "
-                   "checklist.xlsx")
+        report.add(msg("C101.workbook-fresh", reason=str(exc)), Position(name, 1, 1))
         return None
     if SHEET not in wb.sheetnames or META_SHEET not in wb.sheetnames:
-        report.add("C101", f"not a stdgen checklist: no sheet '{SHEET}' and hidden sheet '{META_SHEET}'",
-                   Position(name, 1, 1), "enter the results in checklist.xlsx as built by `stdgen build`")
+        report.add(msg("C101.sheets", sheet=SHEET, meta=META_SHEET), Position(name, 1, 1))
         return None
     meta = {_text(k): _text(v) for k, v, *_ in wb[META_SHEET].iter_rows(min_row=2, values_only=True)}
     if meta.get("format") != FORMAT:
-        report.add("C101", f"sheet '{META_SHEET}' does not describe a stdgen checklist", Position(name, 1, 1),
-                   "enter the results in checklist.xlsx as built by `stdgen build`")
+        report.add(msg("C101.meta", meta=META_SHEET), Position(name, 1, 1))
         return None
     ws = wb[SHEET]
     res = Results(name, "xlsx", meta.get("set") or None, meta.get("version") or None,
@@ -187,19 +179,14 @@ def _read_xlsx(path: Path, report: Report) -> Results | None:
 
     for ref, label in LABELS.items():
         if _text(ws[ref].value) != label:
-            report.add("C107", f"header cell {ref} reads '{_text(ws[ref].value)}', the checklist printed '{label}'",
-                       at(ref), "the header is part of the form: undo the edit, or re-enter the results in a fresh "
-                       "checklist.xlsx")
+            report.add(msg("C107", cell=ref, read=_text(ws[ref].value), label=label), at(ref))
     printed = _text(ws[VERSION_CELL].value)
     if res.version and printed != res.version:
-        report.add("C107", f"the version cell reads '{printed}' but the workbook was made for version {res.version}",
-                   at(VERSION_CELL), "do not edit the version: it says which clause set the checklist was made from")
+        report.add(msg("C107.version", read=printed, version=str(res.version)), at(VERSION_CELL))
     for col, label in enumerate(COLUMNS, start=1):
         value = _text(ws.cell(HEADER_ROW, col).value)
         if value != label:
-            report.add("C107", f"column header '{value}' where the checklist printed '{label}'",
-                       Position(name, HEADER_ROW, col), "columns may not be renamed, moved, inserted or deleted: "
-                       "undo the edit, or re-enter the results in a fresh checklist.xlsx")
+            report.add(msg("C107.column", read=value, label=label), Position(name, HEADER_ROW, col))
     for key in DETAILS:
         ref = FIELDS[key]
         res.details[key] = _text(ws[ref].value)
@@ -208,10 +195,8 @@ def _read_xlsx(path: Path, report: Report) -> Results | None:
     last = min(ws.max_row or HEADER_ROW, _int(meta.get("last_row"), HEADER_ROW) + EXTRA_ROWS)
     width = min(max(ws.max_column or ORIGINAL_ID, ORIGINAL_ID), ORIGINAL_ID + EXTRA_COLUMNS)
     if (ws.max_row or 0) > last or (ws.max_column or 0) > width:
-        report.add("C112", f"the sheet reaches row {ws.max_row}, column {ws.max_column}; only rows up to {last} "
-                   f"and columns up to {width} are read", Position(name, last, width),
-                   "results belong in the checklist's rows; delete what was added far below or to the right",
-                   severity="warning")
+        report.add(msg("C112.sheet", rows=ws.max_row, columns=ws.max_column, last=last, width=width),
+                   Position(name, last, width), severity="warning")
     for r in range(HEADER_ROW + 1, last + 1):
         _xlsx_row(ws, r, width, name, res, seen, report)
     return res
@@ -226,20 +211,16 @@ def _safe_package(path: Path, name: str, report: Report) -> bool:
     import zipfile
 
     if not zipfile.is_zipfile(path):
-        report.add("C101", "not an XLSX workbook (not a zip package): a text or CSV file renamed to .xlsx?",
-                   Position(name, 1, 1), "give the filled checklist.xlsx, or name a CSV results file .csv")
+        report.add(msg("C101.zip"), Position(name, 1, 1))
         return False
     try:
         with zipfile.ZipFile(path) as package:
             inflated = sum(info.file_size for info in package.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        report.add("C101", f"cannot open the workbook: {exc}", Position(name, 1, 1),
-                   "save it again as .xlsx (Excel, WPS or LibreOffice)")
+        report.add(msg("C101.workbook", reason=str(exc)), Position(name, 1, 1))
         return False
     if inflated > MAX_INFLATED:
-        report.add("C101", f"the workbook unpacks to {inflated:,} bytes (more than {MAX_INFLATED:,}); not read",
-                   Position(name, 1, 1), "a filled checklist unpacks to well under a megabyte; is this the right "
-                   "file?")
+        report.add(msg("C101.inflated", size=f"{inflated:,}", limit=f"{MAX_INFLATED:,}"), Position(name, 1, 1))
         return False
     return True
 
@@ -255,26 +236,20 @@ def _xlsx_row(ws: Any, r: int, width: int, name: str, res: Results, seen: dict[s
     ident, original = values[ID - 1], values[ORIGINAL_ID - 1]
     for c in range(ORIGINAL_ID + 1, width + 1):
         if values[c - 1]:
-            report.add("C112", f"cell outside the checklist columns holds '{values[c - 1][:40]}'; it is not read",
-                       Position(name, r, c), "write findings in 备注 (column H)", severity="warning")
+            report.add(msg("C112.cell", text=values[c - 1][:40]), Position(name, r, c), severity="warning")
     if not ident and not original:
         if values[RESULT - 1] or values[NOTE - 1]:
-            report.add("C115", "a result or note in a row without a clause ID (a heading row?)",
-                       Position(name, r, RESULT if values[RESULT - 1] else NOTE),
-                       "write it in the row of the clause it belongs to")
+            report.add(msg("C115.heading"), Position(name, r, RESULT if values[RESULT - 1] else NOTE))
         elif not (values[NUMBER - 1] and values[REQUIREMENT - 1]):
-            report.add("C112", "a row without a clause ID holds text; it is not read", Position(name, r, 1),
-                       "results and notes belong in the row of their clause", severity="warning")
+            report.add(msg("C112.row"), Position(name, r, 1), severity="warning")
         return
     if original and ident != original:
-        report.add("C107", f"clause ID cell reads '{ident}' but the row was printed for '{original}'",
-                   Position(name, r, ID), f"restore '{original}': the ID says which clause this result is for")
+        report.add(msg("C107.id", read=ident, original=original), Position(name, r, ID))
         ident = original
     where = Position(name, r, RESULT)
     id_where = Position(name, r, ID)
     if ident in seen:
-        report.add("C109", f"a second row for {ident} (first at row {seen[ident].line})", id_where,
-                   "one row per clause: merge the two rows")
+        report.add(msg("C109.row", ident=ident, first=seen[ident].line), id_where)
         return
     seen[ident] = id_where
     result = _result(values[RESULT - 1], where, report, ident)
@@ -301,8 +276,7 @@ def _read_yaml(name: str, text: str, report: Report) -> Results | None:
     if fatal:
         return None
     if not isinstance(data, dict):
-        report.add("C101", "a results file holds a mapping with 'results:' and the inspection details",
-                   Position(name, 1, 1), f"top-level keys: {', '.join((*META_KEYS, 'results'))}")
+        report.add(msg("C101.mapping", keys=[*META_KEYS, "results"]), Position(name, 1, 1))
         return None
     res = Results(name, "yaml")
     _meta(res, data, lambda key: Position(name, *located.where((key,))), report,
@@ -310,8 +284,7 @@ def _read_yaml(name: str, text: str, report: Report) -> Results | None:
     raw = data.get("results")
     res.positions["results"] = Position(name, *located.where(("results",), key=True))
     if raw is None:
-        report.add("C101", "no 'results:' in the file", Position(name, 1, 1),
-                   "add 'results:' mapping each clause ID to 符合, 不符合 or 不适用")
+        report.add(msg("C101.no-results"), Position(name, 1, 1))
         return res
     seen: dict[str, Position] = {}
     if isinstance(raw, dict):
@@ -323,11 +296,9 @@ def _read_yaml(name: str, text: str, report: Report) -> Results | None:
                 _yaml_entry(res, _text(item["id"]), {k: v for k, v in item.items() if k != "id"},
                             ("results", i), located, seen, report)
             else:
-                report.add("C101", "a results list item needs 'id:' and 'result:'",
-                           Position(name, *located.where(("results", i))), "e.g. - {id: QC-4, result: 符合}")
+                report.add(msg("C101.item"), Position(name, *located.where(("results", i))))
     else:
-        report.add("C101", "'results:' must map clause IDs to results", Position(name, *located.where(("results",))),
-                   "e.g. results: {QC-4: 符合, QC-5.1: {result: 不符合, note: …}}")
+        report.add(msg("C101.results"), Position(name, *located.where(("results",))))
     return res
 
 
@@ -340,17 +311,16 @@ def _yaml_entry(res: Results, ident: str, value: Any, path: tuple[str | int, ...
     if isinstance(value, dict):
         for key in value:
             if key not in {"result", "note"}:
-                report.add("C112", f"unknown key '{key}' in the result of {ident}; it is not read",
-                           Position(name, *located.where((*path, key), key=True)),
-                           "a result has 'result:' and 'note:'", severity="warning")
+                report.add(msg("C112.result-key", key=str(key), ident=ident),
+                           Position(name, *located.where((*path, key), key=True)), severity="warning")
         where = Position(name, *located.where((*path, "result")))
         note = _text(value.get("note"))
         value = value.get("result")
     if isinstance(value, (dict, list)):
-        report.add("C105", f"the result of {ident} is not a single value", where, RESULT_HINT)
+        report.add(msg("C105.value", ident=ident, results=listing(RESULTS, "ideographic-sep")), where)
         return
     if ident in seen:
-        report.add("C109", f"a second result for {ident}", id_where, "one entry per clause: merge them")
+        report.add(msg("C109", ident=ident), id_where)
         return
     seen[ident] = id_where
     result = _result(_text(value), where, report, ident)
@@ -364,8 +334,8 @@ def _meta(res: Results, data: dict[str, Any], where: Callable[[str], Position], 
         if key == "results":
             continue
         if key not in META_KEYS:
-            report.add("C112", f"unknown key '{key}'; it is not read", (key_where or where)(key),
-                       f"keys: {', '.join((*META_KEYS, 'results'))}", severity="warning")
+            report.add(msg("C112.key", key=str(key), keys=[*META_KEYS, "results"]), (key_where or where)(key),
+                       severity="warning")
             continue
         res.positions[key] = where(key)
         if key == "set":
@@ -380,8 +350,7 @@ def _meta(res: Results, data: dict[str, Any], where: Callable[[str], Position], 
         elif key == "recommendations":
             flag = _text(value).lower()
             if flag not in {"true", "false", "yes", "no"}:
-                report.add("C105", f"'recommendations: {value}' is neither true nor false", where(key),
-                           "true when the checklist included 推荐 clauses")
+                report.add(msg("C105.flag", value=str(value)), where(key))
             res.recommendations = flag in {"true", "yes"}
 
 
@@ -410,20 +379,18 @@ def _read_csv(name: str, text: str, report: Report) -> Results | None:
     reader = csv.reader(io.StringIO("".join(lines[start:])))
     header = next(reader, None)
     if header is None:
-        report.add("C101", "no header row", Position(name, start + 1, 1), "first row: id,result,note")
+        report.add(msg("C101.no-header"), Position(name, start + 1, 1))
         return None
     res.positions["results"] = Position(name, start + 1, 1)
     columns: dict[str, int] = {}
     for c, title in enumerate(header):
         column = CSV_COLUMNS.get(title.strip().lower())
         if column is None or column in columns:
-            report.add("C112", f"column '{title}' is not read", Position(name, start + 1, c + 1),
-                       "columns: id, result, note", severity="warning")
+            report.add(msg("C112.column", title=title), Position(name, start + 1, c + 1), severity="warning")
         else:
             columns[column] = c
     if "id" not in columns or "result" not in columns:
-        report.add("C101", "the header row needs the columns id and result", Position(name, start + 1, 1),
-                   "first row: id,result,note (or 条款ID,检查结果,备注)")
+        report.add(msg("C101.header"), Position(name, start + 1, 1))
         return None
     seen: dict[str, Position] = {}
     for row in reader:
@@ -433,16 +400,15 @@ def _read_csv(name: str, text: str, report: Report) -> Results | None:
         cells = {key: row[c].strip() if c < len(row) else "" for key, c in columns.items()}
         for c in range(len(header), len(row)):
             if row[c].strip():
-                report.add("C112", f"cell beyond the header holds '{row[c].strip()[:40]}'; it is not read",
-                           Position(name, number, c + 1), "put findings in the note column", severity="warning")
+                report.add(msg("C112.beyond", text=row[c].strip()[:40]), Position(name, number, c + 1),
+                           severity="warning")
         ident = cells["id"]
         id_where = Position(name, number, columns["id"] + 1)
         if not ident:
-            report.add("C115", "a row without a clause ID", id_where, "write the clause ID (e.g. QC-10.4)")
+            report.add(msg("C115"), id_where)
             continue
         if ident in seen:
-            report.add("C109", f"a second row for {ident} (first at line {seen[ident].line})", id_where,
-                       "one row per clause: merge the two rows")
+            report.add(msg("C109.line", ident=ident, first=seen[ident].line), id_where)
             continue
         seen[ident] = id_where
         where = Position(name, number, columns["result"] + 1)
@@ -456,8 +422,7 @@ def check_details(res: Results, report: Report) -> None:
     for key in DETAILS:
         value = res.details.get(key, "")
         if not value:
-            report.add("C113", f"{DETAIL_ZH[key]} is not filled in", res.where(key),
-                       "the score report names the unit, inspection type, inspector and date", severity="warning")
+            report.add(msg("C113", detail=DETAIL_ZH[key]), res.where(key), severity="warning")
         elif key == "type" and value not in INSPECTION_TYPES:
-            report.add("C113", f"检查类型 '{value}' is not one of {'、'.join(INSPECTION_TYPES)}", res.where(key),
-                       "DB4108/T 6—2020 8.1.1 names 抽点检查、定点检查、现场巡查", severity="warning")
+            report.add(msg("C113.type", value=value, types=listing(INSPECTION_TYPES, "ideographic-sep")),
+                       res.where(key), severity="warning")
