@@ -10,10 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+import docx.document
 import pytest
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from bad_input import BODY, STANDARD
+from conftest import CLAUSES
 from stdgen.artifacts.standard.styles import STYLES
 from stdgen.build import build_set, plan
 from stdgen.cli import app
@@ -21,6 +24,8 @@ from stdgen.diagnostics import Report
 from stdgen.doctree import Rule, paras
 from stdgen.render import templates
 from stdgen.render.cover import bureau_cover
+from stdgen.render.docx_render import EAST_ASIAN, write_docx
+from stdgen.render.html import FONT_STACKS, render_html
 from stdgen.workspace import open_workspace
 
 runner = CliRunner()
@@ -282,3 +287,59 @@ def test_bureau_cover_in_the_docx_and_pdf_of_a_cli_build(project: tuple[Path, Pa
         with pdfplumber.open(pdf_file) as pdf:
             page = "".join((pdf.pages[0].extract_text() or "").split())  # letter-spaced lines as one word
         assert all("".join(line.split()) in page for line in [*lines, ISSUER]), (pdf_file, page)
+
+
+STYLES_TXT = """\
+{# the bureau's form and body type, for every format #}
+form-title[size=20, font=kai]
+form-label[size=12, bold]
+"""
+
+
+def _form_files(clauses: Path, out: Path) -> tuple[docx.document.Document, str]:
+    from stdgen.artifacts import forms
+
+    report = Report()
+    rs = open_workspace(clauses, report, ["db34-t-3395-2019"]).sets["db34-t-3395-2019"]
+    unit = forms.units(rs)[0]
+    out.mkdir(parents=True, exist_ok=True)
+    write_docx(unit.document(), out / "form.docx")
+    return docx.Document(str(out / "form.docx")), render_html(unit.document())
+
+
+def test_bureau_styles_reach_the_docx_and_the_html_of_a_form(tmp_path: Path) -> None:
+    bureau = tmp_path / "templates"
+    bureau.mkdir()
+    (bureau / "styles.txt.j2").write_text(STYLES_TXT, encoding="utf-8")
+    templates.use(bureau)
+    try:
+        document, page = _form_files(CLAUSES, tmp_path / "out")
+    finally:
+        templates.use(None)
+    title = document.styles["表单_标题"]
+    assert title.font.size.pt == 20 and title.element.rPr.rFonts.get(qn("w:eastAsia")) == EAST_ASIAN["kai"]
+    assert document.styles["表单_栏目"].font.size.pt == 12 and document.styles["表单_栏目"].font.bold
+    assert [p.style.name for p in document.paragraphs if p.text == "预约服务登记表"] == ["表单_标题"]
+    assert f".form-title {{ font-family: {FONT_STACKS['kai']}; font-size: 20.0pt" in page
+    assert ".form-label { font-family: " in page and "font-size: 12.0pt" in page.split(".form-label {")[1][:200]
+    plain, _ = _form_files(CLAUSES, tmp_path / "plain")  # without the folder: stdgen's own
+    assert plain.styles["表单_标题"].font.size.pt == 18
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("form-titel[size=20]", "unknown style 'form-titel' (did you mean 'form-title'?)"),
+    ("form-title[colour=red]", "unknown style attribute 'colour'"),
+    ("form-title[size=20]: 标题", "a style line has no text after its attributes"),
+])
+def test_a_wrong_style_line_is_t002_at_its_line(project: tuple[Path, Path], tmp_path: Path, line: str,
+                                                words: str) -> None:
+    clauses, bureau = project
+    (bureau / "styles.txt.j2").write_text(f"body[size=11]\n{line}\n", encoding="utf-8")
+    templates.use(bureau)
+    report = Report()
+    rs = open_workspace(clauses, report).sets["bx"]
+    build_set(rs, tmp_path / "out", report, formats=("html", "docx"))
+    problem = report.errors[0]
+    assert (problem.code, Path(problem.position.file).name, problem.position.line) == ("T002", "styles.txt.j2", 2)
+    assert words in problem.message, problem.message
+    assert not (tmp_path / "out" / "bx").exists()

@@ -49,8 +49,8 @@ RULE_ATTRIBUTES = ("width", "weight", "top")
 _LINE = re.compile(r"\s*([A-Za-z][\w-]*)\s*(?:\[([^\]]*)\])?\s*(?::(.*))?\s*$", re.DOTALL)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _UNSAFE = str.maketrans({"\\": "\\\\", ":": "\\:", "|": "\\|", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "})
-_RANGES: dict[str, tuple[float, float]] = {"size": (5, 72), "before": (0, 20), "after": (0, 20), "top": (0, 250),
-                                           "spacing": (0, 2), "width": (0.05, 1), "weight": (0.25, 6)}
+_RANGES: dict[str, tuple[float, float]] = {"size": (5, 72), "indent": (0, 10), "before": (0, 20), "after": (0, 20),
+                                           "top": (0, 250), "spacing": (0, 2), "width": (0.05, 1), "weight": (0.25, 6)}
 _CHOICES = {"font": ("song", "hei", "kai"), "align": ("left", "center", "right", "justify")}
 
 
@@ -74,7 +74,7 @@ def bureau_cover(meta: dict[str, str], styles: dict[str, Style]) -> tuple[list[B
     except CoverError as exc:
         number, line_text, message = exc.args
         file, source = templates.source(TEMPLATE)
-        raise templates.TemplateProblem("T002", file, _source_line(source, line_text, number), message) from None
+        raise templates.TemplateProblem("T002", file, source_line(source, line_text, number), message) from None
 
 
 def parse(text: str, styles: dict[str, Style]) -> tuple[list[Block], dict[str, Style]]:
@@ -93,14 +93,14 @@ def parse(text: str, styles: dict[str, Style]) -> tuple[list[Block], dict[str, S
 def _line(line: str, styles: dict[str, Style], added: dict[str, Style]) -> list[Block]:
     if not line.strip():
         return []
-    match = _LINE.match(_protect(line))
-    if match is None:
+    parts = split_line(line)
+    if parts is None:
         raise CoverError(phrase("cover-line", line=repr(line.strip())))
-    role, attributes, words = match.group(1), _restore(match.group(2) or ""), _restore(match.group(3) or "")
+    role, attributes, words = parts
     if role not in ROLES + SPECIAL:
-        raise CoverError(phrase("cover-role", role=repr(role), suggestion=_did_you_mean(role, ROLES + SPECIAL),
+        raise CoverError(phrase("cover-role", role=repr(role), suggestion=did_you_mean(role, ROLES + SPECIAL),
                                 roles=[*ROLES, *SPECIAL]))
-    values = _attributes(attributes, RULE_ATTRIBUTES if role == "rule" else STYLE_ATTRIBUTES)
+    values = parse_attributes(attributes, RULE_ATTRIBUTES if role == "rule" else STYLE_ATTRIBUTES)
     if role == "rule":
         return [Rule(width=float(values.get("width", 1)), weight_pt=float(values.get("weight", 1)),
                      top_mm=float(values.get("top", 0)))]
@@ -123,7 +123,7 @@ def _style(role: str, values: dict[str, Any], styles: dict[str, Style], added: d
         if role == "text":
             added.setdefault(base_name, base)
         return base_name
-    changed = replace(base, **{{"top": "top_mm", "spacing": "letter_spacing"}.get(k, k): v for k, v in values.items()})
+    changed = restyle(base, values)
     for name, style in added.items():
         if replace(style, docx_name=changed.docx_name) == changed and name.startswith(f"{base_name}-"):
             return name
@@ -133,13 +133,28 @@ def _style(role: str, values: dict[str, Any], styles: dict[str, Style], added: d
     return name
 
 
-def _attributes(text: str, allowed: tuple[str, ...]) -> dict[str, Any]:
+def restyle(style: Style, values: dict[str, Any]) -> Style:
+    """The style with parse_attributes' values (attribute names as a bureau writes them)."""
+    fields = {"top": "top_mm", "spacing": "letter_spacing", "indent": "indent_chars"}
+    return replace(style, **{fields.get(name, name): value for name, value in values.items()})
+
+
+def split_line(line: str) -> tuple[str, str, str] | None:
+    """(name, attributes, text) of ``NAME[ATTRIBUTES]: TEXT`` (the text still escaped), None if it is not."""
+    match = _LINE.match(_protect(line))
+    if match is None:
+        return None
+    return match.group(1), _restore(match.group(2) or ""), _restore(match.group(3) or "")
+
+
+def parse_attributes(text: str, allowed: tuple[str, ...], unknown: str = "cover-attribute") -> dict[str, Any]:
+    """``size=22, align=center, bold`` → {"size": 22.0, "align": "center", "bold": True}; CoverError when a
+    name is not allowed (the phrase ``unknown``) or a value is wrong."""
     values: dict[str, Any] = {}
     for item in filter(None, re.split(r"[,\s]+", text.strip())):
         key, has_value, value = item.partition("=")
         if key not in allowed:
-            raise CoverError(phrase("cover-attribute", key=repr(key), suggestion=_did_you_mean(key, allowed),
-                                    allowed=allowed))
+            raise CoverError(phrase(unknown, key=repr(key), suggestion=did_you_mean(key, allowed), allowed=allowed))
         if key == "bold":
             if value not in ("", "yes", "no"):
                 raise CoverError(phrase("cover-bold", value=repr(value)))
@@ -185,12 +200,12 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: m.group(1), text)
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> Phrase | str:
+def did_you_mean(word: str, choices: tuple[str, ...]) -> Phrase | str:
     close = difflib.get_close_matches(word, choices, n=1)
     return phrase("cover-did-you-mean", name=repr(close[0])) if close else ""
 
 
-def _source_line(source: str, rendered: str, number: int) -> int:
+def source_line(source: str, rendered: str, number: int) -> int:
     """The template line a rendered line comes from: the first that starts the same way (the role and
     attributes are literal template text), else the rendered line's own number (the same line in a
     template without ``{% … %}`` tags)."""

@@ -31,6 +31,7 @@ from .docx_defaults import apply_chinese_defaults
 from .docx_fields import add_control
 from .html import LINE_HEIGHT, header_text, marker
 from .pdf import folios_of, page_folios
+from .restyle import restyled
 
 MARKER_GAP = {"dash": "", "circled": "", "paren": ""}  # full-width markers need no space after them
 
@@ -540,6 +541,7 @@ def write_docx_paged(doc: Document, path: Path, pdf_pages: dict[str, int]) -> No
 
 
 def _save(doc: Document, path: Path, folios: dict[str, str]) -> None:
+    doc = restyled(doc)  # a bureau's styles.txt.j2
     out = _Writer(doc, folios).write()
     out.core_properties.title = doc.title
     out.core_properties.keywords = doc.keywords

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from ..doctree import Cell, Document, Para, Section, Style, Table
 from . import templates
 from .fields import FIELD_CSS, field_html
+from .restyle import restyled
 
 HERE = Path(__file__).parent
 FONT_STACKS = {
@@ -65,6 +66,7 @@ def render_html(doc: Document, font_stacks: dict[str, str] | None = None, extern
     """The whole document as one HTML page; the same page is the input of the PDF renderer.
 
     external_links=False prints links to other files (Span.href) as plain text (PDF)."""
+    doc = restyled(doc)  # a bureau's styles.txt.j2
     roman = {b.anchor for s in doc.sections if s.numbering == "roman"
              for b in s.blocks if isinstance(b, Para) and b.anchor}
     css = stylesheet(doc, font_stacks or FONT_STACKS) + "\n" + templates.render("page.css.j2", doc=doc, meta=doc.meta)

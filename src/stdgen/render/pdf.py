@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..doctree import Document
 from .fonts import require_fonts
 from .html import FONT_STACKS, render_html, section_anchor
+from .restyle import restyled
 
 if TYPE_CHECKING:
     import pydyf
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 def write_pdf(doc: Document, path: Path) -> dict[str, int]:
     """Write the PDF; return the 1-based physical page of every anchor (for cross-reference indexes)."""
+    doc = restyled(doc)  # a bureau's styles.txt.j2 (a style may change its font role)
     require_fonts(doc, FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
     rendered = _layout(render_html(doc, external_links=False), doc.fillable)
     first = _first_pages(rendered)

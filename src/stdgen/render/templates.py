@@ -7,7 +7,10 @@ Overridable, for every artifact (standard, checklist, score report, cards and fo
 - ``cover.txt.j2`` — the standard's cover in HTML, PDF and DOCX alike, as lines of a small markup
   (:mod:`stdgen.render.cover`; not shipped: the tree's own cover);
 - ``header.txt.j2`` — the running header text of every format (PDF, HTML print, DOCX);
-- ``page.css.j2`` — CSS added after stdgen's own: fonts, header/footer look, card and form styling.
+- ``page.css.j2`` — CSS added after stdgen's own (HTML and PDF): fonts, header/footer look, card and form
+  styling;
+- ``styles.txt.j2`` — changes of stdgen's paragraph styles by name, read by every renderer, DOCX
+  included (:mod:`stdgen.render.restyle`).
 
 Templates see ``doc`` (the document tree), ``meta`` (the set's metadata: number, title, issuer,
 dates …), and for the header ``header`` (stdgen's text) and ``section`` (its name). They render
@@ -35,7 +38,7 @@ from ..i18n import Arg, Message, msg, phrase, worded
 PACKAGE = Path(__file__).parent
 COVER = "cover.txt.j2"  # its values are escaped for the cover markup (render/cover.py)
 STALE_COVER = "cover.html.j2"  # earlier versions' cover, which never reached the DOCX
-OVERRIDABLE = ("document.html.j2", COVER, "header.txt.j2", "page.css.j2")
+OVERRIDABLE = ("document.html.j2", COVER, "header.txt.j2", "page.css.j2", "styles.txt.j2")
 _override: list[Path] = []  # the bureau's folder, when one is used (set once per run, inherited by workers)
 
 
@@ -58,6 +61,9 @@ def use(folder: Path | None) -> None:
     """Look templates up in folder first (None: only stdgen's own)."""
     _override[:] = [folder.resolve()] if folder is not None else []
     _environments.cache_clear()
+    from .restyle import forget
+
+    forget()  # style changes read from the previous folder
 
 
 def folder() -> Path | None:
