@@ -100,7 +100,7 @@ def test_replay_refuses_what_it_does_not_know(tmp_path: Path) -> None:
 
 def test_progress_line_counts_sets_and_files() -> None:
     stream = io.StringIO()
-    progress = BuildProgress(stream, enabled=True)
+    progress = BuildProgress(stream, enabled=True, lang="en")
     progress.planned({"a": 2, "b": 1, "c": 0})
     assert progress.line().startswith("building [") and "sets 1/3  files 0/3" in progress.line()
     progress.done("a", "standard.pdf")
@@ -112,8 +112,11 @@ def test_progress_line_counts_sets_and_files() -> None:
     drawn = stream.getvalue()
     assert drawn.count("\r") == 4 and drawn.endswith("\n")
     log = io.StringIO()
-    BuildProgress(log).planned({"a": 2, "b": 0})  # not a terminal: the plan on one line, nothing redrawn
+    BuildProgress(log, lang="en").planned({"a": 2, "b": 0})  # not a terminal: the plan on one line, no redraw
     assert log.getvalue() == "building 2 files of 1 sets\n"
+    chinese = io.StringIO()
+    BuildProgress(chinese).planned({"a": 2, "b": 0})
+    assert chinese.getvalue() == "生成1个条款集的2个文件\n"
     quiet = io.StringIO()
     BuildProgress(quiet, quiet=True).planned({"a": 1})  # --format json
     assert quiet.getvalue() == ""

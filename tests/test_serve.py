@@ -44,7 +44,7 @@ def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: P
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
     with open(log, "w", encoding="utf-8") as stderr:
         server = subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--port", "0", "--jobs", "2",
-                                   "--clauses", str(clauses), "--out", str(out)],
+                                   "--clauses", str(clauses), "--out", str(out), "--lang", "en"],
                                   stdout=subprocess.DEVNULL, stderr=stderr, env=env)
     try:
         _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")

@@ -149,7 +149,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         refused = set(workspace.sets)
     ready = [rs for name, rs in workspace.sets.items() if name not in refused]
     written: list[Path] = []
-    progress = BuildProgress(sys.stderr, quiet=fmt is Format.json)
+    progress = BuildProgress(sys.stderr, quiet=fmt is Format.json, lang=report.lang)
     try:
         if writable(out, report):
             with locked(out, waiting=lambda message: typer.echo(message, err=True)):
@@ -494,15 +494,15 @@ def serve(clauses: ClausesOpt = Path("clauses"),
           out: Annotated[Path, typer.Option(help="Output folder to build into and serve.")] = Path("output"),
           port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).", min=0, max=65535)] = 8000,
           jobs: Annotated[int, typer.Option(help="Worker processes (0: one per CPU core).", min=0)] = 0,
-          ) -> None:
+          lang: LangOpt = Language.zh) -> None:
     """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild what changed when a clause file is saved
     (open pages reload); Ctrl-C stops."""
     from .serve import serve as run
 
     try:
-        run(clauses, out, port, jobs or os.cpu_count() or 1)
+        run(clauses, out, port, jobs or os.cpu_count() or 1, lang=_language(lang))
     except OSError as exc:  # the port is taken, or not ours to use
-        typer.echo(f"stdgen serve: cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}", err=True)
+        typer.echo(phrase("serve-port", port=port, reason=str(exc.strerror or exc)).render(_language(lang)), err=True)
         raise typer.Exit(ExitCode.USAGE) from None
 
 

@@ -1,21 +1,26 @@
 """The build's progress line: sets and files done, redrawn in place on a terminal.
 
-    building [##########··········]  sets 3/200  files 412/1400  db34-t-3395-2019/standard.pdf
+    生成 [##########··········]  条款集 3/200  文件 412/1400  db34-t-3395-2019/standard.pdf
 
 A set counts as done when its last file is written (a set with nothing to rebuild is done from
 the start). When the stream is not a terminal (logs, CI) only the plan is written, on one line.
+Both in the run's language.
 """
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from .i18n import Lang, phrase
+
 WIDTH = 20
 
 
 class BuildProgress:
-    def __init__(self, stream: TextIO, *, enabled: bool | None = None, quiet: bool = False) -> None:
+    def __init__(self, stream: TextIO, *, enabled: bool | None = None, quiet: bool = False,
+                 lang: Lang = "zh") -> None:
         self.stream = stream
+        self.lang = lang
         self.enabled = stream.isatty() if enabled is None else enabled
         self.quiet = quiet
         self.left: dict[str, int] = {}  # set → files still to write
@@ -31,7 +36,8 @@ class BuildProgress:
         self.sets = len(todo)
         self.files = sum(todo.values())
         if not self.enabled and not self.quiet and self.files:
-            self.stream.write(f"building {self.files} files of {sum(1 for n in todo.values() if n)} sets\n")
+            sets = sum(1 for n in todo.values() if n)
+            self.stream.write(phrase("progress-plan", files=self.files, sets=sets).render(self.lang) + "\n")
             self.stream.flush()
         self._draw()
 
@@ -48,8 +54,8 @@ class BuildProgress:
     def line(self) -> str:
         filled = WIDTH * self.files_done // self.files if self.files else WIDTH
         bar = "#" * filled + "·" * (WIDTH - filled)
-        return (f"building [{bar}]  sets {self.sets_done}/{self.sets}  files {self.files_done}/{self.files}"
-                f"  {self.last}").rstrip()
+        return phrase("progress-line", bar=bar, sets_done=self.sets_done, sets=self.sets, files_done=self.files_done,
+                      files=self.files, last=self.last).render(self.lang).rstrip()
 
     def _draw(self) -> None:
         if self.enabled and not self.quiet and self.files:

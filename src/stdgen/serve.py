@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Report
+from .i18n import Lang, phrase
 from .workspace import open_workspace
 
 BUILD_PATH = "/__stdgen/build"
@@ -69,13 +70,13 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def rebuild(clauses: Path, out: Path, jobs: int, say: Say) -> bool:
+def rebuild(clauses: Path, out: Path, jobs: int, say: Say, lang: Lang = "zh") -> bool:
     """Check and build every set, as ``stdgen build`` does; report problems; True when files were written."""
     from .build import build_sets, build_workspace
     from .lint import lint_workspace
     from .outdir import locked
 
-    report = Report()
+    report = Report(lang=lang)
     written: list[Path] = []
     old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
@@ -91,9 +92,9 @@ def rebuild(clauses: Path, out: Path, jobs: int, say: Say) -> bool:
     if report.items:
         say(report.render_text())
     if report.failed():
-        say("build failed: the previous output is still served")
+        say(phrase("serve-failed").render(lang))
         return False
-    say(f"built: {len(written)} file(s) written" if written else "up to date")
+    say((phrase("serve-built", count=len(written)) if written else phrase("up-to-date")).render(lang))
     return bool(written)
 
 
@@ -102,18 +103,19 @@ def _stderr(text: str) -> None:
 
 
 def serve(clauses: Path, out: Path, port: int, jobs: int, say: Say = _stderr,
-          stop: threading.Event | None = None) -> None:
-    """Build, serve out on 127.0.0.1:port (0: any free port) and rebuild on change until Ctrl-C (or stop)."""
+          stop: threading.Event | None = None, lang: Lang = "zh") -> None:
+    """Build, serve out on 127.0.0.1:port (0: any free port) and rebuild on change until Ctrl-C (or stop);
+    what it says, in lang."""
     try:
-        rebuild(clauses, out, jobs, say)
+        rebuild(clauses, out, jobs, say, lang)
     except KeyboardInterrupt:
-        say("stopped")
+        say(phrase("serve-stopped").render(lang))
         return
     out.mkdir(parents=True, exist_ok=True)
     server = Server(("127.0.0.1", port), partial(Handler, directory=str(out)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    say(f"serving http://127.0.0.1:{server.server_address[1]}/index.html (Ctrl-C stops)")
+    say(phrase("serve-url", url=f"http://127.0.0.1:{server.server_address[1]}/index.html").render(lang))
     stop = stop or threading.Event()
     seen = snapshot(clauses)
     try:
@@ -123,8 +125,8 @@ def serve(clauses: Path, out: Path, port: int, jobs: int, say: Say = _stderr,
                 continue
             time.sleep(POLL_SECONDS)  # let an editor finish writing
             seen = snapshot(clauses)
-            say("clause files changed: rebuilding")
-            if rebuild(clauses, out, jobs, say):
+            say(phrase("serve-changed").render(lang))
+            if rebuild(clauses, out, jobs, say, lang):
                 server.build_number += 1
     except KeyboardInterrupt:
         pass
@@ -132,4 +134,4 @@ def serve(clauses: Path, out: Path, port: int, jobs: int, say: Say = _stderr,
         server.shutdown()
         server.server_close()
         thread.join()
-        say("stopped")
+        say(phrase("serve-stopped").render(lang))
