@@ -135,7 +135,7 @@ def test_pydantic_problems_are_worded_in_chinese(tmp_path: Path) -> None:
     load_set(folder, report)
     shown = {d.code: d.text.worded("zh") for d in report.items}
     assert shown["Y005"][0] == "值“2019-13-04”无法读取：月份应在 1～12 之间"
-    assert shown["S003"] == ("“2015”不是“edition”允许的值", "应为2009、2020之一")
+    assert shown["S003"] == ("“2015”不是“edition”允许的值", "应为“2009”“2020”之一")
     assert shown["S004"][0] == "drafters：应为列表（每项以“- ”开头，或写成 [ … ]）"
     assert shown["S001"][0] == "未知的键“english”"
     english = {d.code: d.message for d in report.items}

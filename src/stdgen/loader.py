@@ -332,7 +332,9 @@ def _report_error(err: Any, root: type[BaseModel], located: Located, name: str,
 def _expected(expected: str) -> Phrase | str:
     """pydantic's "'2020' or '2009'" as the allowed values, listed the language's way."""
     values = re.findall(r"'([^']*)'", expected)
-    return phrase("one-of", values=listing(values, "or-sep")) if values else expected
+    if not values:
+        return expected
+    return phrase("one-of", values=listing((phrase("quoted", value=v) for v in values), "or-sep"))
 
 
 def pydantic_problem(err: Any) -> Phrase | str:

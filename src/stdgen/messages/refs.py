@@ -39,7 +39,7 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("related ID '{ident}' exists in no loaded clause set", "check the ID in the other set"),
     },
     "R007": {
-        "zh": ("编号“{ident}”不以本条款集的前缀“{code}-”开头", "使用“{code}-…”（分支条款集用自己的前缀新增条款）"),
+        "zh": ("编号“{ident}”不以本条款集的前缀“{code}-”开头", "使用“{code}-…”（变体用自己的前缀新增条款）"),
         "en": ("ID '{ident}' does not start with the set's prefix '{code}-'",
                "use '{code}-…' (a fork adds clauses with its own prefix)"),
     },
