@@ -91,3 +91,21 @@ def test_schema_into_a_path_that_cannot_be_written_is_an_error(tmp_path: Path) -
     (tmp_path / "file").write_text("x", encoding="utf-8")
     code, output = _invoke(["schema", "--out", str(tmp_path / "file" / "schema.json"), "--lang", "en"])
     assert code == 1 and "stdgen schema: cannot write" in output
+
+
+def test_a_long_text_is_printed_in_pieces_that_keep_every_character() -> None:
+    """WeasyPrint's cost is the square of one text box's length: a text over LONG_TEXT is set as spans cut
+    after punctuation, the same characters in the same order; shorter texts are unchanged."""
+    import html as html_module
+    import re
+
+    from stdgen.render.html import LONG_TEXT, PIECE, nobreak
+
+    text = ("窗口工作人员应当热情服务，耐心解答<办事群众>的问题；见 GB/T\u00a01.1—2020。" * 400)[:LONG_TEXT * 3]
+    markup = str(nobreak(text))
+    pieces = re.findall(r"<span>(.*?)</span>(?=<span>|$)", markup)
+    assert len(pieces) >= 3 and all(len(html_module.unescape(re.sub("<[^>]+>", "", p))) <= PIECE for p in pieces)
+    assert html_module.unescape(re.sub("<[^>]+>", "", markup)) == text and "&lt;办事群众&gt;" in markup
+    assert all(html_module.unescape(re.sub("<[^>]+>", "", p))[-1] in "，。；、,.; " for p in pieces[:-1])
+    short = text[:LONG_TEXT]
+    assert "<span>" not in str(nobreak(short))

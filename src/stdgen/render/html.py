@@ -50,9 +50,35 @@ def header_text(doc: Document, section: Section) -> str:
 KEPT_TOGETHER = re.compile(r"[A-Za-z0-9/.\-—]+(?:\u00a0[A-Za-z0-9/.\-—]+)+")
 
 
+LONG_TEXT = 4000  # characters: a longer text is printed in pieces (see nobreak)
+PIECE = 2000
+
+
 def nobreak(text: str) -> Markup:
     """Escaped text in which words joined by a no-break space (``GB/T 1.1—2020``) are one unit that
-    justification cannot stretch (WeasyPrint widens a no-break space like any other)."""
+    justification cannot stretch (WeasyPrint widens a no-break space like any other).
+
+    A text longer than LONG_TEXT is set as spans of about PIECE characters, cut after punctuation:
+    WeasyPrint re-encodes the rest of a text box for every line it breaks, so one 600,000-character
+    paragraph cost the square of its length (minutes); in pieces it is linear, and prints the same."""
+    if len(text) <= LONG_TEXT:
+        return _nobreak(text)
+    return Markup("").join(Markup("<span>%s</span>") % _nobreak(piece) for piece in _pieces(text))
+
+
+def _pieces(text: str) -> list[str]:
+    pieces, start = [], 0
+    while start < len(text):
+        end = start + PIECE
+        if end < len(text):
+            cut = max(text.rfind(mark, start + PIECE // 2, end) for mark in "，。；、,.; ")
+            end = cut + 1 if cut >= 0 else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _nobreak(text: str) -> Markup:
     out, pos = [], 0
     for match in KEPT_TOGETHER.finditer(text):
         out.append(escape(text[pos:match.start()]))
