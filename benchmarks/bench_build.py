@@ -60,7 +60,9 @@ for rs in ws.sets.values():
                 except Exception as exc:  # an artifact with nothing to write for this set
                     continue
                 row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start}
-                if floor and fmt == "pdf" and fmt not in unit.direct:
+                # the floor: WeasyPrint on the unit's HTML in one run (the checklist's own PDF writer lays
+                # out that HTML in parts; the cards' lays out its own page)
+                if floor and fmt == "pdf" and (fmt not in unit.direct or artifact.name == "checklist"):
                     html = render_html(unit.document(), external_links=False)
                     start = time.perf_counter()
                     weasyprint.HTML(string=html, base_url=str(path.parent)).write_pdf(path.with_suffix(".floor.pdf"))

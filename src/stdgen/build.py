@@ -28,6 +28,7 @@ from . import __version__
 from .artifacts import forms
 from .artifacts.cards.build import DIRECT, deck_document, deck_empty, deck_ids, set_deck
 from .artifacts.changes import units as change_units
+from .artifacts.checklist.pdf import write_set_pdf
 from .artifacts.checklist.rows import build_checklist
 from .artifacts.checklist.tree import build as checklist_tree
 from .artifacts.checklist.tree import empty_notice as checklist_empty
@@ -101,7 +102,8 @@ class Artifact:
 
 ARTIFACTS = [
     Artifact("standard", standard_tree, ("docx", "html", "pdf"), label="标准文本"),
-    Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"), {"xlsx": write_set_xlsx}, checklist_ids,
+    Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"),
+             {"pdf": write_set_pdf, "xlsx": write_set_xlsx}, checklist_ids,
              empty=checklist_empty, label="监督检查表", content=build_checklist),
     Artifact("changes", None, ("docx", "html", "xlsx", "json"), units=change_units,  # a variant's only
              label="差异对照表"),

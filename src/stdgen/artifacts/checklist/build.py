@@ -20,10 +20,10 @@ from ...outdir import Staged
 from ...render.docx_render import write_docx
 from ...render.fonts import FontsMissing
 from ...render.html import write_html
-from ...render.pdf import write_pdf
 from ...render.templates import TemplateProblem
 from ...reproducible import seal, source_date
 from ...resolve import ResolvedSet
+from .pdf import write_checklist_pdf
 from .rows import Checklist, build_checklist
 from .tree import checklist_document
 from .xlsx import write_xlsx
@@ -41,13 +41,14 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
                    severity="warning")
         return []
     # the links assume the standard was built by `stdgen build` into output/<set>/ of the current folder
-    doc = checklist_document(cl, os.path.relpath(STANDARD_OUT / rs.clause_set.name / "standard.html", folder))
+    standard_href = os.path.relpath(STANDARD_OUT / rs.clause_set.name / "standard.html", folder)
+    doc = checklist_document(cl, standard_href)
     staged = Staged(out_root)
     when = source_date([rs.standard.issued])
     try:
         for fmt in formats:
             final = folder / f"checklist{cl.suffix}.{fmt}"
-            staged.add(final, partial(_write, fmt, cl, doc, when))
+            staged.add(final, partial(_write, fmt, cl, doc, standard_href, when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
         if isinstance(exc, TemplateProblem):
@@ -63,9 +64,11 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
     return staged.commit()
 
 
-def _write(fmt: str, cl: Checklist, doc: Document, when: datetime, path: Path) -> None:
+def _write(fmt: str, cl: Checklist, doc: Document, standard_href: str, when: datetime, path: Path) -> None:
     if fmt == "xlsx":
         write_xlsx(cl, path)
+    elif fmt == "pdf":
+        write_checklist_pdf(cl, path, standard_href)
     else:
-        {"pdf": write_pdf, "docx": write_docx, "html": write_html}[fmt](doc, path)
+        {"docx": write_docx, "html": write_html}[fmt](doc, path)
     seal(path, fmt, when)

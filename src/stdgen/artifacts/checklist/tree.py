@@ -54,19 +54,24 @@ def title_of(cl: Checklist) -> str:
     return f"{std.number or ''} {std.title.zh} 监督检查表".strip()
 
 
-def checklist_document(cl: Checklist, standard_href: str = STANDARD_HTML) -> Document:
-    """The checklist's tree; standard_href is where the HTML finds the standard (clause IDs link to it)."""
+def checklist_document(cl: Checklist, standard_href: str = STANDARD_HTML, start: int = 0,
+                       stop: int | None = None) -> Document:
+    """The checklist's tree; standard_href is where the HTML finds the standard (clause IDs link to it).
+
+    start/stop: only the check table's entries[start:stop] (a part laid out on its own, see .pdf),
+    with the header block if it is the first part and the summary if it is the last."""
     std = cl.rs.standard
-    blocks: list[Block] = [
-        Para.of("title", f"{std.title.zh}　监督检查表"),
-        Para.of("subtitle", f"依据 {std.number}" if std.number else std.banner or std.title.zh),
-        _info_table(cl),
-        Para.of("lead", LEAD),
-        _check_table(cl, standard_href),
-        Para.of("heading", "检查结果汇总与签字"),
-        _summary_table(),
-        _signature_table(),
-    ]
+    blocks: list[Block] = []
+    if start == 0:
+        blocks += [
+            Para.of("title", f"{std.title.zh}　监督检查表"),
+            Para.of("subtitle", f"依据 {std.number}" if std.number else std.banner or std.title.zh),
+            _info_table(cl),
+            Para.of("lead", LEAD),
+        ]
+    blocks.append(_check_table(standard_href, cl.entries[start:stop]))
+    if stop is None or stop >= len(cl.entries):
+        blocks += [Para.of("heading", "检查结果汇总与签字"), _summary_table(), _signature_table()]
     header = f"{std.number or std.title.zh}　监督检查表　版本 {cl.version}"
     return Document(title=title_of(cl), sections=[Section("checklist", "arabic", header, blocks, odd_start=False)],
                     styles=STYLES, page=PAGE, meta={**template_meta(std), "version": cl.version})
@@ -103,14 +108,14 @@ def _info_table(cl: Checklist) -> Table:
     return Table(rows, columns=4, widths=[28, 62, 25, 65], row_mm=heights, min_row_mm=FIELD_MM)
 
 
-def _check_table(cl: Checklist, standard_href: str) -> Table:
+def _check_table(standard_href: str, entries: Iterable[Row | Group]) -> Table:
     head_1 = [Cell([Para.of("cell-head", name)], rowspan=2, header=True) for name, _ in COLUMNS[:5]]
     head_1.append(Cell([Para.of("cell-head", "检查结果")], colspan=3, header=True))
     head_1.append(Cell([Para.of("cell-head", COLUMNS[-1][0])], rowspan=2, header=True))
     head_2 = [Cell([Para.of("cell-head-small", name)], header=True) for name, _ in COLUMNS[5:8]]
     rows: list[list[Cell]] = [head_1, head_2]
     heights: list[float] = [0, 0]
-    for entry in cl.entries:
+    for entry in entries:
         if isinstance(entry, Group):
             rows.append([Cell([Para.of("group", entry.label)], colspan=len(COLUMNS))])
             heights.append(0)

@@ -1,0 +1,62 @@
+"""A long checklist PDF is laid out in parts and joined: the same pages, numbers, tags and bookmark
+as one WeasyPrint run (benchmarks/bench_build.py measures why: memory and time at 5,000 clauses)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from stdgen.artifacts.checklist import build_checklist
+from stdgen.artifacts.checklist import pdf as checklist_pdf
+from stdgen.diagnostics import Report
+from stdgen.workspace import open_workspace
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import write_synthetic_set
+
+pytestmark = pytest.mark.slow
+
+
+def _pages_text(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_parts_print_what_one_run_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_synthetic_set(tmp_path / "clauses" / "syn", 150)
+    report = Report()
+    rs = open_workspace(tmp_path / "clauses", report).sets["syn"]
+    cl = build_checklist(rs)
+    assert len(cl.entries) == 150 // 50 * 11 + 120  # chapters and sub-clauses as group rows, 120 check rows
+    one, parted = tmp_path / "one.pdf", tmp_path / "parts.pdf"
+    pages_one = checklist_pdf.write_checklist_pdf(cl, one)
+    monkeypatch.setattr(checklist_pdf, "PART_ENTRIES", 40)
+    pages_parted = checklist_pdf.write_checklist_pdf(cl, parted)
+    assert pages_parted == pages_one  # every anchor on the same page
+
+    text_one, text_parted = _pages_text(one), _pages_text(parted)
+    assert len(text_one) >= 8 and text_parted == text_one  # same rows on the same pages, same folios
+    assert text_parted[-1].rstrip().endswith(str(len(text_parted)))  # page numbers run on to the end
+
+    reader = PdfReader(parted)
+    catalog = reader.trailer["/Root"]
+    assert catalog["/PageLabels"]["/Nums"][1]["/S"] == "/D" and catalog["/MarkInfo"]["/Marked"]
+    tree = catalog["/StructTreeRoot"]
+    document = tree["/K"][0].get_object()
+    assert document["/S"] == "/Document" and len(document["/K"]) >= len(reader.pages)
+    assert all(kid.get_object()["/P"].get_object() is document for kid in document["/K"])
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = sorted(int(page["/StructParents"]) for page in reader.pages)
+    assert parents == list(range(len(reader.pages))) == [int(k) for k in nums[::2]]
+    page_ids = {page.indirect_reference.idnum for page in reader.pages}
+    for marked in nums[1::2]:  # every marked content points to an element on one of the pages
+        for ref in marked:
+            assert ref.get_object().raw_get("/Pg").idnum in page_ids
+    assert [item["/Title"] for item in reader.outline] == ["检查结果汇总与签字"]
+    assert PdfReader(one).metadata["/Title"] == reader.metadata["/Title"]
+    assert checklist_pdf.write_checklist_pdf(cl, tmp_path / "again.pdf") == pages_parted
+    assert (tmp_path / "again.pdf").read_bytes() == parted.read_bytes()  # reproducible
