@@ -12,6 +12,7 @@ labels. What prints is what one run prints.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 from pathlib import Path
@@ -53,6 +54,7 @@ def write_checklist_pdf(cl: Checklist, path: Path, standard_href: str = STANDARD
         parts.append(rendered.copy(kept).write_pdf(pdf_identifier=True, pdf_tags=True))
         printed += len(kept)
         del rendered, kept
+        gc.collect()  # boxes refer to their parents: without a collection each part's pages outlive it
         if last:
             break
     _join(parts, path)
