@@ -343,3 +343,32 @@ def test_a_wrong_style_line_is_t002_at_its_line(project: tuple[Path, Path], tmp_
     assert (problem.code, Path(problem.position.file).name, problem.position.line) == ("T002", "styles.txt.j2", 2)
     assert words in problem.message, problem.message
     assert not (tmp_path / "out" / "bx").exists()
+
+
+def test_bureau_css_styles_the_cards(project: tuple[Path, Path]) -> None:
+    """page.css.j2 reaches the cards' HTML and PDF page (they have their own template and CSS)."""
+    from stdgen.artifacts.cards.build import set_deck
+    from stdgen.artifacts.cards.render import render
+
+    _, bureau = project
+    (bureau / "page.css.j2").write_text(".card { border-color: #c00000; }\n/* {{ meta.issuer }} */\n",
+                                        encoding="utf-8")
+    rs = open_workspace(CLAUSES, Report(), ["db34-t-3395-2019"]).sets["db34-t-3395-2019"]
+    templates.use(bureau)
+    for mode in ("screen", "sheet"):
+        page = render(set_deck(rs), mode)
+        assert ".card { border-color: #c00000; }" in page
+        assert "</" not in page.split("<style>")[1].split("</style>")[0]  # the issuer stays inside the CSS
+    templates.use(None)
+    assert "#c00000" not in render(set_deck(rs), "screen")
+
+
+@pytest.mark.slow
+def test_stdgen_cards_takes_the_templates_folder(project: tuple[Path, Path], tmp_path: Path) -> None:
+    _, bureau = project
+    (bureau / "page.css.j2").write_text(".card { border-color: #c00000; }\n", encoding="utf-8")
+    out = tmp_path / "cards"
+    result = runner.invoke(app, ["cards", "db34-t-3395-2019", "--clauses", str(CLAUSES), "--out", str(out),
+                                 "--templates", str(bureau)])
+    assert result.exit_code == 0, result.output
+    assert ".card { border-color: #c00000; }" in (out / "db34-t-3395-2019" / "cards.html").read_text(encoding="utf-8")

@@ -324,7 +324,7 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
                    "poster: A4 wall poster of 服务忌语 → 替代说法.")] = LayoutName.sheet,
           size: Annotated[SizeName, typer.Option(help="Card size of the sheet.")] = SizeName.a6,
           out: Annotated[Path, typer.Option(help="Output folder; each deck goes to OUT/<set>[+<set>…]/.")] = Path(
-              "output/cards"), lang: LangOpt = Language.zh) -> None:
+              "output/cards"), templates: TemplatesOpt = None, lang: LangOpt = Language.zh) -> None:
     """Build counter phrase cards (PDF; the sheet also as DOCX and a phone-friendly HTML page);
     `build` makes each set's default deck."""
     from .artifacts.cards.build import write_cards
@@ -333,6 +333,7 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
 
     report = Report(lang=_language(lang))
     workspace = open_workspace(clauses, report, sets)
+    use_templates(templates, report)  # page.css.j2 styles the cards' PDF and HTML
     if report.failed():
         _finish(report, fmt)
     chosen = [workspace.sets[name] for name in dict.fromkeys(sets) if name in workspace.sets]

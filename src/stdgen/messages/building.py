@@ -116,6 +116,14 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("checklist{suffix} of {name}: template {template}: {problem}",
                "fix the template; the previous files were kept"),
     },
+    "T001.cards": {
+        "zh": ("{name} 的用语卡片：模板 {template}：{problem}", "改正模板；此前的文件予以保留"),
+        "en": ("the cards of {name}: template {template}: {problem}", "fix the template; the previous files were kept"),
+    },
+    "T002.cards": {
+        "zh": ("{name} 的用语卡片：模板 {template}：{problem}", "改正模板；此前的文件予以保留"),
+        "en": ("the cards of {name}: template {template}: {problem}", "fix the template; the previous files were kept"),
+    },
     "T001.score": {
         "zh": ("评分报告：模板 {template}：{problem}", "改正模板；此前的评分报告保持不变"),
         "en": ("score report: template {template}: {problem}",

@@ -20,6 +20,7 @@ from ...doctree import Document, Para, Section, Span, Style
 from ...i18n import Message, msg
 from ...outdir import Staged
 from ...render.fonts import FontsMissing
+from ...render.templates import TemplateProblem
 from ...reproducible import source_date, write_sealed
 from ...resolve import ResolvedSet
 from .deck import KIND_ZH, NO_REPLACEMENT, Deck, build_deck
@@ -130,7 +131,9 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
             staged.add(folder / f"{stem}.{fmt}", partial(write_sealed, writers[fmt], fmt, when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
-        if isinstance(exc, FontsMissing):
+        if isinstance(exc, TemplateProblem):
+            report.add(exc.text("cards", name=name), Position(exc.file, exc.line, 1))
+        elif isinstance(exc, FontsMissing):
             report.add(msg("B004.cards", name=name, problem=exc.problem, install=exc.hint), Position(str(folder)))
         else:
             report.add(msg("B001.cards", name=name, error=repr(exc)), Position(str(folder)))

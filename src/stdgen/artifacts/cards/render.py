@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from ...doctree import Document, Para, Section, Style
+from ...render import templates
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS
 from .deck import NO_REPLACEMENT, Deck
@@ -63,12 +64,20 @@ def render(deck: Deck, mode: Mode, size: Size = "a6") -> str:
     geo = geometry("tent" if mode == "tent" else "sheet", size)
     cards = pack(deck, SCREEN if mode == "screen" else geo) if mode != "poster" else []
     pages = [cards[i:i + geo.per_page] for i in range(0, len(cards), geo.per_page)]
-    css = _static_css() + _mode_css(mode, geo)
+    css = _static_css() + _mode_css(mode, geo) + "\n" + _bureau_css(deck)
     return _template().render(
         mode=mode, title=f"用语卡片　{deck.title}", subtitle=subtitle(deck, mode == "poster"), css=css,
         cards=cards, pages=pages,
         geo=geo, cut_marks=cut_marks(geo), forbidden=[p for p in deck.phrases if p.kind == "forbidden"],
         gap=NO_REPLACEMENT, anchor=anchor)
+
+
+def _bureau_css(deck: Deck) -> str:
+    """The bureau's page.css.j2 (card styling), after the cards' own CSS; ``meta`` is the (first) set's."""
+    from ..standard.tree import template_meta
+
+    meta = template_meta(deck.sets[0].standard) if deck.sets else {}
+    return templates.render("page.css.j2", doc=None, meta=meta).replace("</", "<\\/")
 
 
 def write_pdf(html: str, path: Path) -> dict[str, int]:
