@@ -40,7 +40,7 @@ from .artifacts.standard.tree import build as standard_tree
 from .diagnostics import Position, Report
 from .doctree import Document
 from .i18n import Message, msg
-from .outdir import STAGING, Staged, checkpoint, die_with_parent, swap
+from .outdir import STAGING, Staged, checkpoint, die_with_parent, same_files, swap
 from .render import templates
 from .render.docx_render import has_toc, write_docx, write_docx_paged
 from .render.fonts import FontsMissing, describe, rare_characters
@@ -439,14 +439,18 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
 
     They link into every set's output, so they are written only when every set of the clause
     folder was resolved and no set failed to build in this run; and only when a set's output or
-    stdgen changed since they were written (unless force). All files go to temporary names
-    first and are renamed into place together: a failure leaves the previous ones untouched.
+    stdgen changed since they were written (unless force). Even then each file is written only when
+    what it is made from changed (its tree, the index; each site page likewise), and the site's folder
+    is replaced only when one of its files changed. All files go to temporary names first and are
+    renamed into place together: a failure leaves the previous ones untouched.
     """
     if not ws.sets or set(ws.sets) != set(ws.loaded) or any(d.code == "B001" for d in report.items):
         return []
     files = (json.dumps(_read_manifest(out_root / n).get("files", {}), sort_keys=True) for n in sorted(ws.sets))
-    key = _hash(code_fingerprint(), templates.fingerprint(), *files)
-    if (not force and _read_manifest(out_root).get("cross") == key and (out_root / SITE).is_dir()
+    code = _code()
+    key = _hash(code, *files)
+    recorded = {} if force else _read_manifest(out_root)
+    if (recorded.get("cross") == key and (out_root / SITE).is_dir()
             and all((out_root / f).is_file() for f in CROSS_FILES)):
         return []
     from .site import write_site
@@ -455,21 +459,35 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
     out_root.mkdir(parents=True, exist_ok=True)
     staged = Staged(out_root)
     site: Path | None = None
+    written_from: dict[str, str] = recorded.get("content", {})
+    contents: dict[str, str] = {}
+    site_keys: dict[str, str] = {}
+
+    def add(name: str, source: object, write: Callable[[Path], object], fmt: str) -> None:
+        contents[name] = _hash(code, when.isoformat(), fingerprint(source))
+        if written_from.get(name) != contents[name] or not (out_root / name).is_file():
+            staged.add(out_root / name, partial(write_sealed, write, fmt, when))
+
     try:
         conc = build_concordance(ws)  # its diagnostics were reported by the check before the build
         doc = concordance_tree(conc)
         when = source_date(rs.standard.issued for rs in ws.sets.values())
         for fmt in CONCORDANCE_FORMATS:
-            staged.add(out_root / f"concordance.{fmt}", partial(write_sealed, partial(WRITERS[fmt], doc), fmt, when))
+            add(f"concordance.{fmt}", doc, partial(WRITERS[fmt], doc), fmt)
         index = build_index(ws, out_root, ARTIFACTS, conc, CONCORDANCE_FORMATS, partial(pdf_pages, out_root))
-        staged.add(out_root / "xref.json", partial(write_sealed, lambda p: write_json(index, p), "json", when))
+        add("xref.json", index, partial(write_json, index), "json")
         xref_doc = xref_document(index)
-        staged.add(out_root / "xref.html", partial(write_sealed, lambda p: write_html(xref_doc, p), "html", when))
+        add("xref.html", xref_doc, partial(write_html, xref_doc), "html")
         site = Path(tempfile.mkdtemp(prefix=f"{STAGING}{SITE}-", dir=out_root))
         site.chmod(0o755)
-        cross = [("concordance.html", CONCORDANCE_LABEL, doc), ("xref.html", XREF_LABEL, xref_doc)]
-        staged.add(out_root / "index.html", partial(
-            write_sealed, lambda p: write_site(ws.sets, index, ARTIFACTS, out_root, cross, site, p), "html", when))
+        cross = [("concordance.html", CONCORDANCE_LABEL, doc, [f"concordance.{f}" for f in CONCORDANCE_FORMATS
+                                                             if f != "html"]),
+                 ("xref.html", XREF_LABEL, xref_doc, ["xref.json"])]
+
+        def site_and_entry(path: Path) -> None:
+            site_keys.update(write_site(ws.sets, index, ARTIFACTS, out_root, cross, site, path,
+                                        recorded.get("site", {}), code))
+        staged.add(out_root / "index.html", partial(write_sealed, site_and_entry, "html", when), keep_same=True)
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
         if site is not None:
@@ -478,7 +496,11 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
         return []
     checkpoint("cross")
     written = staged.commit()
-    swap(site, out_root / SITE)
-    (out_root / MANIFEST).write_text(json.dumps({"stdgen": __version__, "cross": key}), encoding="utf-8")
-    return [*written, out_root / SITE]
-
+    if same_files(site, out_root / SITE):  # nothing changed in it: the site keeps its files and times
+        shutil.rmtree(site, ignore_errors=True)
+    else:
+        swap(site, out_root / SITE)
+        written.append(out_root / SITE)
+    manifest = {"stdgen": __version__, "cross": key, "content": contents, "site": site_keys}
+    (out_root / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return written

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import filecmp
 import os
 import shutil
 import signal
@@ -85,9 +86,10 @@ class Staged:
         self.out_root = out_root
         self.files: list[tuple[Path, Path]] = []  # (temporary, final)
 
-    def add(self, final: Path, write: Callable[[Path], object]) -> Path:
+    def add(self, final: Path, write: Callable[[Path], object], keep_same: bool = False) -> Path:
         """Write final's new content into a temporary file with write(path); return the temporary path.
-        A write that fails removes its temporary file and raises."""
+        A write that fails removes its temporary file and raises. keep_same: when the new content is
+        final's, final is left as it is (its time too) and not listed by commit."""
         self.out_root.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f"{TMP}{final.stem}-", suffix=final.suffix, dir=self.out_root)
         os.close(handle)
@@ -98,7 +100,10 @@ class Staged:
             path.unlink(missing_ok=True)
             raise
         path.chmod(0o644)
-        self.files.append((path, final))
+        if keep_same and final.is_file() and filecmp.cmp(path, final, shallow=False):
+            path.unlink()
+        else:
+            self.files.append((path, final))
         return path
 
     def discard(self) -> None:
@@ -116,6 +121,27 @@ class Staged:
         done = [final for _, final in self.files]
         self.files.clear()
         return done
+
+
+def same_files(staging: Path, final: Path) -> bool:
+    """Whether a staging folder holds exactly final's files with final's bytes. Each staged file equal to
+    final's is replaced by a hard link to it, so that swapping keeps the unchanged files' inodes and times."""
+    if not final.is_dir():
+        return False
+    same = True
+    for path in staging.rglob("*"):
+        if path.is_dir():
+            continue
+        old = final / path.relative_to(staging)
+        if old.is_file() and (os.path.samefile(path, old) or filecmp.cmp(path, old, shallow=False)):
+            if not os.path.samefile(path, old):
+                tmp = path.with_name(f"{PREFIX}link-{path.name}")
+                os.link(old, tmp)
+                os.replace(tmp, path)
+        else:
+            same = False
+    staged = {p.relative_to(staging) for p in staging.rglob("*") if not p.is_dir()}
+    return same and staged == {p.relative_to(final) for p in final.rglob("*") if not p.is_dir()}
 
 
 def swap(staging: Path, final: Path) -> None:

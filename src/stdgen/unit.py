@@ -59,16 +59,24 @@ def fingerprint(value: object) -> str:
 
 
 def _plain(value: object) -> Any:
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is not None:  # a dataclass seen before: the common case, kept fast
+        return [kind.__qualname__, *[getattr(value, name) for name in names]]
     if isinstance(value, ResolvedSet):  # carried by checklists and decks for their header: its metadata
         return ["ResolvedSet", value.clause_set.name, value.standard]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__qualname__, *(getattr(value, f.name) for f in dataclasses.fields(value))]
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return _plain(value)
     if isinstance(value, BaseModel):
-        return [type(value).__qualname__, value.__dict__]
+        return [kind.__qualname__, value.__dict__]
     if isinstance(value, set | frozenset):
         return ["set", *sorted(value, key=repr)]
     if isinstance(value, PurePath):
         return ["path", str(value)]
     if isinstance(value, dt.date):
         return ["date", value.isoformat()]
-    raise TypeError(f"no fingerprint for {type(value).__name__}")
+    raise TypeError(f"no fingerprint for {kind.__name__}")
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names

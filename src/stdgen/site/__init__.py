@@ -17,9 +17,11 @@ concordance topic) and to its related clauses in other sets, and those places li
 
 from __future__ import annotations
 
+import hashlib
+import os
 import posixpath
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -28,9 +30,10 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from ..doctree import Document, Para, Style, anchors_of
+from ..doctree import Document, Figure, Para, Style, anchors_of, blocks_of
 from ..render.html import FONT_STACKS, image_uri, marker
 from ..resolve import ResolvedSet
+from ..unit import fingerprint
 from ..version import version
 from .search import search_entries, write_search_index
 
@@ -68,8 +71,9 @@ class SitePage:
 
 
 def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], out_root: Path,
-                  cross: Sequence[tuple[str, str, Document]]) -> list[SitePage]:
-    """Every page: per set, each HTML unit of each artifact that the build wrote; then the cross-set documents."""
+                  cross: Sequence[tuple[str, str, Document, Sequence[str]]]) -> list[SitePage]:
+    """Every page: per set, each HTML unit of each artifact that the build wrote; then the cross-set documents
+    (HTML file, label, tree, the names of their other files)."""
     pages: list[SitePage] = []
     for name, rs in sets.items():
         std = rs.standard
@@ -86,9 +90,8 @@ def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], o
                 label = unit.title or artifact.title
                 pages.append(SitePage(f"{name}/{files['html']}", f"{std.number or std.title.zh}　{label}", label, doc,
                                       name, ids, downloads))
-    for file, label, doc in cross:
-        downloads = [(p.suffix[1:].upper(), p.name) for p in sorted(out_root.glob(f"{Path(file).stem}.*"))
-                     if p.suffix != ".html"]
+    for file, label, doc, others in cross:  # written with the site: on disk only after it
+        downloads = [(Path(other).suffix[1:].upper(), other) for other in others]
         pages.append(SitePage(file, label, label, doc, downloads=downloads))
     return pages
 
@@ -274,16 +277,25 @@ def render_index(sets: dict[str, ResolvedSet], pages: list[SitePage]) -> str:
 
 
 def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: Sequence[Artifact], out_root: Path,
-               cross: Sequence[tuple[str, str, Document]], folder: Path, entry_page: Path) -> None:
+               cross: Sequence[tuple[str, str, Document, Sequence[str]]], folder: Path, entry_page: Path,
+               previous: Mapping[str, str] | None = None, salt: str = "") -> dict[str, str]:
     """Write the site's pages, assets and search index into folder (a staging copy of output/site/)
-    and the entry page to entry_page."""
+    and the entry page to entry_page; return each page's key (a hash of what it is rendered from, with
+    salt). A page whose key is in previous is hard-linked from the current site instead of rendered."""
     pages = collect_pages(sets, artifacts, out_root, cross)
     places = Places(index)
     site_paths = {p.path for p in pages}
+    common = fingerprint([salt, index, [(p.path, p.title, p.label, p.set_name, p.downloads) for p in pages]])
+    keys: dict[str, str] = {}
     for page in pages:
         target = folder / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(page, pages, places, site_paths), encoding="utf-8")
+        keys[page.path] = fingerprint([common, sorted(page.ids), page.doc, _images(page.doc)])
+        old = out_root / SITE / page.path
+        if previous and previous.get(page.path) == keys[page.path] and old.is_file():
+            os.link(old, target)
+        else:
+            target.write_text(render_page(page, pages, places, site_paths), encoding="utf-8")
     for asset in ASSETS:
         shutil.copyfile(HERE / asset, folder / asset)
     first_page: dict[str, str] = {}
@@ -292,3 +304,9 @@ def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: S
             first_page.setdefault(p.set_name, p.path)
     write_search_index(search_entries(sets, index, places.homes, first_page), folder / "search-index.js")
     entry_page.write_text(render_index(sets, pages), encoding="utf-8")
+    return keys
+
+
+def _images(doc: Document) -> list[str]:
+    """The bytes of the figures a page embeds (its tree holds only their paths)."""
+    return [hashlib.sha256(b.image.read_bytes()).hexdigest() for b in blocks_of(doc) if isinstance(b, Figure)]
