@@ -191,3 +191,21 @@ def test_every_language_renders_every_entry() -> None:
     for key, words in PHRASES.items():
         for lang in LANGS:
             phrase(key, **{name: "x" for name in _fields(words[lang])}).render(lang)
+
+
+def test_keys_built_at_run_time_exist() -> None:
+    """Keys the source composes (a kind, a pydantic error type, a template's context) are all worded."""
+    import typing
+
+    from stdgen.importer import PLACES
+    from stdgen.loader import PYDANTIC_PROBLEMS, VALUE_ERRORS
+    from stdgen.resolve import Kind
+
+    assert all(f"kind-{kind}" in PHRASES for kind in typing.get_args(Kind))
+    assert all(f"pydantic-{kind}" in PHRASES for kind in PYDANTIC_PROBLEMS)
+    assert all(key in PHRASES for key in VALUE_ERRORS.values())
+    assert all(f"import-at-{place}" in PHRASES for place in PLACES)
+    assert all(f"K105.{kind}" in CATALOGUE for kind in ("date", "time", "phone", "id-card", "choice"))
+    assert {f"{code}.{where}" for code in ("T001", "T002") for where in ("build", "checklist", "score")} <= set(
+        CATALOGUE)
+    assert "T001.check" in CATALOGUE

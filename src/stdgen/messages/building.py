@@ -81,12 +81,12 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("cannot write to {folder}: {reason}", "give --out a folder you may write to"),
     },
     "B007": {
-        "zh": ("{name}：适用于 {scope} 的用语没有，未写出 {layout}", "换一个 --scope 或 --layout，或选其他条款集"),
+        "zh": ("{name}：没有适用于 {scope} 的用语，未写出 {layout}", "换一个 --scope 或 --layout，或选其他条款集"),
         "en": ("{name}: no phrases for scope {scope}; no {layout} written",
                "choose another --scope or --layout, or other sets"),
     },
     "B007.poster": {
-        "zh": ("{name}：适用于 {scope} 的服务忌语没有，未写出 {layout}", "换一个 --scope 或 --layout，或选其他条款集"),
+        "zh": ("{name}：没有适用于 {scope} 的服务忌语，未写出 {layout}", "换一个 --scope 或 --layout，或选其他条款集"),
         "en": ("{name}: no forbidden phrases for scope {scope}; no {layout} written",
                "choose another --scope or --layout, or other sets"),
     },
@@ -168,7 +168,7 @@ PHRASES: dict[str, dict[Lang, str]] = {
                   "en": "no installed font for the {role} role (looked for {looked})"},
     "font-lacks": {"zh": "{role}字体 {family} 缺少{count}个字符：{chars}",
                    "en": "the {role} font {family} lacks {count} character(s): {chars}"},
-    "chars-more": {"zh": "{shown} 等，另有{more}个", "en": "{shown} … and {more} more"},
+    "chars-more": {"zh": "{shown} 等（另有{more}个）", "en": "{shown} … and {more} more"},
     "fc-list-missing": {"zh": "没有安装 fontconfig 的 fc-list，无法检查字体",
                         "en": "fontconfig's fc-list is not installed, so the fonts cannot be checked"},
     "fontconfig-install": {"zh": "安装 fontconfig（Debian/Ubuntu：apt-get install fontconfig）",
