@@ -200,4 +200,8 @@ def test_internal_error_is_one_line_and_exit_3(monkeypatch, capsys) -> None:  # 
         cli.main()
     assert exit_info.value.code == 3
     err = capsys.readouterr().err
-    assert "internal error" in err and "boom" in err and "Traceback" not in err
+    assert "内部错误" in err and "boom" in err and "Traceback" not in err
+    monkeypatch.setattr(sys, "argv", ["stdgen", "check", "--lang", "en"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert "internal error" in capsys.readouterr().err

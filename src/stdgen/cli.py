@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .diagnostics import ExitCode, Position, Report
-from .i18n import Arg, Lang, msg, phrase
+from .i18n import Arg, Lang, lang_of, msg, phrase
 
 app = typer.Typer(
     help="Local service standards as clause YAML → GB/T 1.1—2020 DOCX, PDF and HTML.",
@@ -512,5 +512,5 @@ def main() -> None:
     try:
         app()
     except Exception as exc:  # a bug in stdgen: say so plainly, no traceback
-        print(f"stdgen: internal error: {exc!r}; please report it", file=sys.stderr)
+        print(phrase("internal-error", error=repr(exc)).render(lang_of(sys.argv)), file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)

@@ -98,6 +98,13 @@ class Message:
         return cls(str(data["key"]), tuple((str(name), _undata(value)) for name, value in args.items()))
 
 
+def lang_of(argv: list[str]) -> Lang:
+    """The language a command line asks for (--lang en or --lang=en), for what is said before or
+    without its parsing (an internal error)."""
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return "en" if any(a == "--lang=en" or (a == "--lang" and b == "en") for a, b in pairs) else "zh"
+
+
 def msg(key: str, /, **args: Arg | Iterable[Arg]) -> Message:
     """A message; a list or tuple parameter becomes a Listing."""
     return Message(key, _args(args))

@@ -12,7 +12,9 @@ def main() -> None:
     try:
         replayed = replay_build(sys.argv[1:])
     except Exception as exc:  # a bug in stdgen: say so plainly, no traceback
-        print(f"stdgen: internal error: {exc!r}; please report it", file=sys.stderr)
+        from .i18n import lang_of, phrase
+
+        print(phrase("internal-error", error=repr(exc)).render(lang_of(sys.argv)), file=sys.stderr)
         sys.exit(3)
     if replayed is not None:
         sys.exit(replayed)
