@@ -131,7 +131,7 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with outdir.locked(out):  # a build in progress
         waiting = _Build(CLAUSES, out, SUBSET[0], "--jobs", "1")
-        waiting.wait_for("another stdgen run is writing")
+        waiting.wait_for("另一个 stdgen 进程正在写入")
         time.sleep(0.5)
         assert sorted(p.name for p in out.iterdir()) == [outdir.LOCK]  # it wrote nothing meanwhile
     assert waiting.proc.wait() == 0, waiting.err.decode()

@@ -86,7 +86,7 @@ def test_a_second_run_waits_and_removes_what_a_killed_run_left(tmp_path: Path, c
     assert _files(out) == {}  # nothing in place before the commit
 
     second = _Run(COMMANDS[command], out)
-    second.wait_for("another stdgen run is writing")
+    second.wait_for("另一个 stdgen 进程正在写入")
     time.sleep(0.5)
     assert second.proc.poll() is None and _debris(out) == staged  # it waits: nothing interleaves
     first.proc.send_signal(signal.SIGKILL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -63,6 +64,11 @@ def writable(out: Path, report: Report, create: bool = True) -> bool:
 
 def unwritable(out: Path, exc: OSError, report: Report) -> None:
     report.add(msg("B006", folder=str(exc.filename or out), reason=str(exc.strerror or exc)), Position(str(out)))
+
+
+def _waiting(report: Report, out: Path) -> Callable[[], None]:
+    """What a run says when another run holds the output folder."""
+    return lambda: typer.echo(phrase("waiting", folder=str(out)).render(report.lang), err=True)
 
 
 def _finish(report: Report, fmt: Format, strict: bool = False) -> None:
@@ -152,7 +158,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     progress = BuildProgress(sys.stderr, quiet=fmt is Format.json, lang=report.lang)
     try:
         if writable(out, report):
-            with locked(out, waiting=lambda message: typer.echo(message, err=True)):
+            with locked(out, waiting=_waiting(report, out)):
                 try:
                     written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
                                          progress=progress)
@@ -290,7 +296,7 @@ def checklist(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: 
     written: list[Path] = []
     try:
         if writable(out, report):
-            with locked(out, waiting=lambda message: typer.echo(message, err=True)):  # as `stdgen build`
+            with locked(out, waiting=_waiting(report, out)):  # as `stdgen build`
                 written = [p for rs in workspace.sets.values()
                            for p in write_checklists(rs, out, scopes, recommendations, report)]
     except OSError as exc:
@@ -340,7 +346,7 @@ def cards(sets: Annotated[list[str], typer.Argument(help="Clause sets merged int
     written: list[Path] = []
     try:
         if writable(out, report):
-            with locked(out, waiting=lambda message: typer.echo(message, err=True)):  # as `stdgen build`
+            with locked(out, waiting=_waiting(report, out)):  # as `stdgen build`
                 written = write_cards(chosen, out, [str(s.value) for s in scope or []], layout.value, size.value,
                                       report)
     except OSError as exc:

@@ -44,15 +44,16 @@ _PR_SET_PDEATHSIG = 1
 
 
 @contextmanager
-def locked(out_root: Path, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the output folder's lock (waiting for another build to finish), then clean debris."""
+def locked(out_root: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the output folder's lock (waiting for another build to finish, after calling waiting), then
+    clean debris."""
     out_root.mkdir(parents=True, exist_ok=True)
     with open(out_root / LOCK, "a+b") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if waiting:
-                waiting(f"another stdgen run is writing {out_root}; waiting for it to finish")
+                waiting()
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             clean(out_root)

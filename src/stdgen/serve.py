@@ -83,7 +83,7 @@ def rebuild(clauses: Path, out: Path, jobs: int, say: Say, lang: Lang = "zh") ->
         workspace = open_workspace(clauses, report)
         lint_workspace(workspace, report)  # what stops `stdgen build` stops a rebuild
         if not report.failed():
-            with locked(out, waiting=say):
+            with locked(out, waiting=lambda: say(phrase("waiting", folder=str(out)).render(lang))):
                 written = build_sets(workspace.sets.values(), out, report, jobs=jobs)
                 if not report.failed():
                     written += build_workspace(workspace, out, report, force=False)

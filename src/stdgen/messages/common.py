@@ -17,6 +17,8 @@ PHRASES: dict[str, dict[Lang, str]] = {
     "checked": {"zh": "通过：检查了{count}个条款集", "en": "ok: {count} clause set(s) checked"},
     "internal-error": {"zh": "stdgen：内部错误：{error}；请报告此问题",
                        "en": "stdgen: internal error: {error}; please report it"},
+    "waiting": {"zh": "另一个 stdgen 进程正在写入 {folder}；等待其完成",
+                "en": "another stdgen run is writing {folder}; waiting for it to finish"},
     "up-to-date": {"zh": "没有变化：无需构建", "en": "up to date: nothing to build"},
     "progress-plan": {"zh": "生成{sets}个条款集的{files}个文件", "en": "building {files} files of {sets} sets"},
     "progress-line": {"zh": "生成 [{bar}]  条款集 {sets_done}/{sets}  文件 {files_done}/{files}  {last}",
