@@ -113,8 +113,8 @@ EXACT: list[tuple[Message, str, str]] = [
     (msg("B006", folder="out", reason="Read-only file system"), "无法写入 out：Read-only file system",
      "cannot write to out: Read-only file system"),
     (msg("T001.folder", folder="tpl"), "没有模板文件夹 tpl", "no templates folder tpl"),
-    (msg("I001", where=phrase("import-at-line", number="237"), what="'x'", why=phrase("import-bibliography-text")),
-     "第237行：'x'：参考文献中不是编号条目 [n] 的文字",
+    (msg("I001", where=phrase("import-at-line", number="237"), what="x", why=phrase("import-bibliography-text")),
+     "第237行：“x”：参考文献中不是编号条目 [n] 的文字",
      "line 237: 'x': 参考文献 text that is not a numbered entry [n]"),
     (msg("L207.missing"), "地方标准没有文件编号", "the local standard has no number"),
 ]

@@ -82,5 +82,5 @@ def report_problems(problems: list[Problem], source: Path, report: Report) -> No
     for p in problems:
         m = re.match(r"(line|page|paragraph) (\d+)", p.where)
         line = int(m.group(2)) if m else 0
-        report.add(msg("I001", where=_where(p.where), what=repr(p.what), why=p.why), Position(str(source), line, 0),
+        report.add(msg("I001", where=_where(p.where), what=p.what, why=p.why), Position(str(source), line, 0),
                    severity="warning")

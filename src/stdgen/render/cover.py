@@ -95,10 +95,10 @@ def _line(line: str, styles: dict[str, Style], added: dict[str, Style]) -> list[
         return []
     parts = split_line(line)
     if parts is None:
-        raise CoverError(phrase("cover-line", line=repr(line.strip())))
+        raise CoverError(phrase("cover-line", line=line.strip()))
     role, attributes, words = parts
     if role not in ROLES + SPECIAL:
-        raise CoverError(phrase("cover-role", role=repr(role), suggestion=did_you_mean(role, ROLES + SPECIAL),
+        raise CoverError(phrase("cover-role", role=role, suggestion=did_you_mean(role, ROLES + SPECIAL),
                                 roles=[*ROLES, *SPECIAL]))
     values = parse_attributes(attributes, RULE_ATTRIBUTES if role == "rule" else STYLE_ATTRIBUTES)
     if role == "rule":
@@ -154,14 +154,14 @@ def parse_attributes(text: str, allowed: tuple[str, ...], unknown: str = "cover-
     for item in filter(None, re.split(r"[,\s]+", text.strip())):
         key, has_value, value = item.partition("=")
         if key not in allowed:
-            raise CoverError(phrase(unknown, key=repr(key), suggestion=did_you_mean(key, allowed), allowed=allowed))
+            raise CoverError(phrase(unknown, key=key, suggestion=did_you_mean(key, allowed), allowed=allowed))
         if key == "bold":
             if value not in ("", "yes", "no"):
-                raise CoverError(phrase("cover-bold", value=repr(value)))
+                raise CoverError(phrase("cover-bold", value=value))
             values[key] = value != "no"
         elif key in _CHOICES:
             if value not in _CHOICES[key]:
-                raise CoverError(phrase("cover-choice", key=key, value=repr(value), choices=_CHOICES[key]))
+                raise CoverError(phrase("cover-choice", key=key, value=value, choices=_CHOICES[key]))
             values[key] = value
         else:
             low, high = _RANGES[key]
@@ -170,7 +170,7 @@ def parse_attributes(text: str, allowed: tuple[str, ...], unknown: str = "cover-
             except ValueError:
                 number = float("nan")
             if not has_value or not low <= number <= high:
-                raise CoverError(phrase("cover-range", key=key, value=repr(value), low=f"{low:g}", high=f"{high:g}"))
+                raise CoverError(phrase("cover-range", key=key, value=value, low=f"{low:g}", high=f"{high:g}"))
             values[key] = number
     return values
 
@@ -202,7 +202,7 @@ def _unescape(text: str) -> str:
 
 def did_you_mean(word: str, choices: tuple[str, ...]) -> Phrase | str:
     close = difflib.get_close_matches(word, choices, n=1)
-    return phrase("cover-did-you-mean", name=repr(close[0])) if close else ""
+    return phrase("cover-did-you-mean", name=close[0]) if close else ""
 
 
 def source_line(source: str, rendered: str, number: int) -> int:

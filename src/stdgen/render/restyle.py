@@ -62,12 +62,12 @@ def _changes(meta: tuple[tuple[str, str], ...]) -> dict[str, dict[str, Any]]:
 def _line(line: str, known: tuple[str, ...], changes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     parts = split_line(line)
     if parts is None:
-        raise CoverError(phrase("style-line", line=repr(line.strip())))
+        raise CoverError(phrase("style-line", line=line.strip()))
     name, attributes, words = parts
     if name not in known:
-        raise CoverError(phrase("style-name", name=repr(name), suggestion=did_you_mean(name, known)))
+        raise CoverError(phrase("style-name", name=name, suggestion=did_you_mean(name, known)))
     if words.strip():
-        raise CoverError(phrase("style-text", line=repr(line.strip())))
+        raise CoverError(phrase("style-text", line=line.strip()))
     return {name: {**changes.get(name, {}), **parse_attributes(attributes, ATTRIBUTES, "style-attribute")}}
 
 
