@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -93,8 +94,15 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every finished child and its waited-for workers
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(args: list[str], cwd: Path) -> dict[str, float]:
-    """One fresh `python -m stdgen …`: wall seconds and the summed peak memory of its process tree."""
+    """One fresh `python -m stdgen …`: wall seconds, CPU seconds of its process tree (a figure that other
+    load on the machine disturbs less than wall time) and the summed peak memory of its processes."""
+    cpu = _cpu_of_children()
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "stdgen", *args], cwd=cwd, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -110,14 +118,14 @@ def run(args: list[str], cwd: Path) -> dict[str, float]:
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"stdgen {' '.join(args)} failed: {err[-2000:]}")
-    return {"seconds": seconds, "peak_mb": sum(peaks.values()) / 1024}
+    return {"seconds": seconds, "cpu": _cpu_of_children() - cpu, "peak_mb": sum(peaks.values()) / 1024}
 
 
 def repeated(n: int, make: Any) -> dict[str, Any]:
     results = [make() for _ in range(n)]
     times = [r["seconds"] for r in results]
     return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": n,
-            "peak_mb": max(r["peak_mb"] for r in results)}
+            "cpu": statistics.median(r.get("cpu", 0.0) for r in results), "peak_mb": max(r["peak_mb"] for r in results)}
 
 
 def per_file(clauses: Path, out: Path, floor: bool, runs: int) -> dict[str, dict[str, float]]:
@@ -235,12 +243,14 @@ def markdown(results: dict[str, Any], command: str) -> str:
     lines = [f"Command: `{command}`  ", f"Machine: {results['machine']}", ""]
     if "bundled" in results:
         b = results["bundled"]
-        lines += ["| bundled sets | median s | min–max s | peak MB (sum) |", "| --- | ---: | ---: | ---: |"]
+        lines += ["| bundled sets | median s | min–max s | CPU s (median) | peak MB (sum) |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
         rows = [(f"cold `build --force` ({b['files']} files)", b["cold"]), ("no-op build", b["noop"])]
         rows += [(f"one-clause edit, {label} ({e['clause']}): {len(e['rewritten'])} files rewritten", e)
                  for label, e in b["edits"].items()]
         for label, r in rows:
-            lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['peak_mb']:.0f} |")
+            lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['cpu']:.2f} | "
+                         f"{r['peak_mb']:.0f} |")
         lines.append("")
         for label, e in b["edits"].items():
             lines.append(f"Rewritten by the {label} edit: {', '.join(e['rewritten'])}  ")
