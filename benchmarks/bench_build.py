@@ -11,9 +11,10 @@ the files it rewrote), ``scale`` (synthetic sets of ``--sizes`` clauses: full ``
 and per output file the time to write it and the marginal cost per clause between sizes),
 ``library`` (a workspace of many ~100-clause sets), ``floor`` (each PDF again with pure WeasyPrint
 on the exact HTML stdgen lays out, and the ratio). Every timing is a fresh process; each figure is
-the median of ``--runs`` runs with min–max; peak memory is the sum over the build's processes of
-each one's peak resident set (VmHWM; pages shared after fork count in every process, so the sum
-is an upper bound). Results go to ``--json`` and a Markdown table ``--markdown``.
+the median of ``--runs`` runs with min–max; peak memory is given two ways: the sum over the build's
+processes of each one's peak resident set (VmHWM; pages shared after fork count in every process,
+so the sum is an upper bound) and the highest sum at one moment of their proportional sets (Pss).
+Results go to ``--json`` and a Markdown table ``--markdown``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ from stdgen.workspace import open_workspace
 import weasyprint
 
 clauses, out, floor = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+laid_out = []  # every HTML page stdgen hands to WeasyPrint during a job (a long checklist: one per part)
+weasyprint_init = weasyprint.HTML.__init__
+def spy(self, *args, **kwargs):
+    if isinstance(kwargs.get("string"), str):
+        laid_out.append(kwargs["string"])
+    weasyprint_init(self, *args, **kwargs)
+weasyprint.HTML.__init__ = spy
 ws = open_workspace(clauses, Report())
 rows = []
 for rs in ws.sets.values():
@@ -56,19 +64,27 @@ for rs in ws.sets.values():
             for fmt in unit.formats:
                 path = out / rs.clause_set.name / f"{unit.stem}.{fmt}"
                 path.parent.mkdir(parents=True, exist_ok=True)
+                laid_out.clear()
                 start = time.perf_counter()
                 try:
                     render_job(rs, artifact.name, unit.stem, fmt, path)
                 except Exception as exc:  # an artifact with nothing to write for this set
                     continue
                 row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start}
-                # the floor: WeasyPrint on the unit's HTML in one run (the checklist's own PDF writer lays
-                # out that HTML in parts; the cards' lays out its own page)
-                if floor and fmt == "pdf" and (fmt not in unit.direct or artifact.name == "checklist"):
-                    html = render_html(unit.document(), external_links=False)
+                pages = []
+                if floor and fmt == "pdf":
+                    # the floor: pure WeasyPrint (render + write, default options) on the exact HTML the job laid
+                    # out; a layout kept from the same document's DOCX job is laid out again here
+                    pages = list(laid_out) or ([render_html(unit.document(), external_links=False)]
+                                               if fmt not in unit.direct else [])
+                if pages:
+                    weasyprint.HTML.__init__ = weasyprint_init
                     start = time.perf_counter()
-                    weasyprint.HTML(string=html, base_url=str(path.parent)).write_pdf(path.with_suffix(".floor.pdf"))
+                    for html in pages:
+                        pure = weasyprint.HTML(string=html, base_url=str(path.parent))
+                        pure.write_pdf(path.with_suffix(".floor.pdf"))
                     row["weasyprint"] = time.perf_counter() - start
+                    weasyprint.HTML.__init__ = spy
                 rows.append(row)
 print(json.dumps(rows))
 """
@@ -99,33 +115,52 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def run(args: list[str], cwd: Path) -> dict[str, float]:
     """One fresh `python -m stdgen …`: wall seconds, CPU seconds of its process tree (a figure that other
-    load on the machine disturbs less than wall time) and the summed peak memory of its processes."""
+    load on the machine disturbs less than wall time) and the peak memory of its process tree, two ways:
+    the sum of each process's own peak resident set (VmHWM: pages a worker shares with the process it
+    was forked from count in both, so an upper bound) and the highest sum at one moment of the processes'
+    proportional sets (Pss: shared pages split between their sharers; sampled every 50 ms)."""
     cpu = _cpu_of_children()
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "stdgen", *args], cwd=cwd, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks: dict[int, int] = {}
+    pss_peak = 0
     while proc.poll() is None:
         stack = [proc.pid]
+        pss = 0
         while stack:
             pid = stack.pop()
             peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            pss += _pss_kb(pid)
             stack += _children(pid)
+        pss_peak = max(pss_peak, pss)
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"stdgen {' '.join(args)} failed: {err[-2000:]}")
-    return {"seconds": seconds, "cpu": _cpu_of_children() - cpu, "peak_mb": sum(peaks.values()) / 1024}
+    return {"seconds": seconds, "cpu": _cpu_of_children() - cpu, "peak_mb": sum(peaks.values()) / 1024,
+            "pss_peak_mb": pss_peak / 1024}
 
 
 def repeated(n: int, make: Any) -> dict[str, Any]:
     results = [make() for _ in range(n)]
     times = [r["seconds"] for r in results]
     return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": n,
-            "cpu": statistics.median(r.get("cpu", 0.0) for r in results), "peak_mb": max(r["peak_mb"] for r in results)}
+            "cpu": statistics.median(r.get("cpu", 0.0) for r in results), "peak_mb": max(r["peak_mb"] for r in results),
+            "pss_peak_mb": max(r.get("pss_peak_mb", 0.0) for r in results)}
 
 
 def per_file(clauses: Path, out: Path, floor: bool, runs: int) -> dict[str, dict[str, float]]:
@@ -229,7 +264,7 @@ def part_library(work: Path, sets: int, clauses_each: int, runs: int) -> dict[st
     files = per_file(clauses, work / "library" / "files", True, 1)
     floor = sum(v.get("weasyprint", 0.0) for v in files.values())
     return {"sets": sets, "clauses_each": clauses_each, "build": timing, "weasyprint_floor": floor,
-            "ratio_to_floor": timing["median"] / floor if floor else None}
+            "ratio_to_floor": timing["median"] / floor if floor else None, "files": files}
 
 
 def part_floor(work: Path, runs: int) -> dict[str, Any]:
@@ -243,25 +278,27 @@ def markdown(results: dict[str, Any], command: str) -> str:
     lines = [f"Command: `{command}`  ", f"Machine: {results['machine']}", ""]
     if "bundled" in results:
         b = results["bundled"]
-        lines += ["| bundled sets | median s | min–max s | CPU s (median) | peak MB (sum) |",
-                  "| --- | ---: | ---: | ---: | ---: |"]
+        lines += ["| bundled sets | median s | min–max s | CPU s (median) | peak MB (sum of peaks) | peak MB (Pss) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
         rows = [(f"cold `build --force` ({b['files']} files)", b["cold"]), ("no-op build", b["noop"])]
         rows += [(f"one-clause edit, {label} ({e['clause']}): {len(e['rewritten'])} files rewritten", e)
                  for label, e in b["edits"].items()]
         for label, r in rows:
             lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['cpu']:.2f} | "
-                         f"{r['peak_mb']:.0f} |")
+                         f"{r['peak_mb']:.0f} | {r.get('pss_peak_mb', 0):.0f} |")
         lines.append("")
         for label, e in b["edits"].items():
             lines.append(f"Rewritten by the {label} edit: {', '.join(e['rewritten'])}  ")
         lines.append("")
     if "scale" in results:
         s = results["scale"]
-        lines += ["| synthetic clauses | `build --force` median s | min–max s | peak MB (sum) |",
-                  "| ---: | ---: | ---: | ---: |"]
+        lines += ["| synthetic clauses | `build --force` median s | min–max s | peak MB (sum of peaks) "
+                  "| peak MB (Pss) |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
         for n, r in s["sizes"].items():
             t = r["build"]
-            lines.append(f"| {n} | {t['median']:.1f} | {t['min']:.1f}–{t['max']:.1f} | {t['peak_mb']:.0f} |")
+            lines.append(f"| {n} | {t['median']:.1f} | {t['min']:.1f}–{t['max']:.1f} | {t['peak_mb']:.0f} | "
+                         f"{t.get('pss_peak_mb', 0):.0f} |")
         lines.append("")
         steps = list(s["marginal"])
         if steps:
@@ -294,10 +331,18 @@ def markdown(results: dict[str, Any], command: str) -> str:
         lib = results["library"]
         t = lib["build"]
         ratio = "" if lib["ratio_to_floor"] is None else f"{lib['ratio_to_floor']:.2f}"
-        lines += ["| library | `build --force` median s | min–max s | peak MB (sum) | WeasyPrint floor s | ratio |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: |",
+        lines += ["| library | `build --force` median s | min–max s | peak MB (sum of peaks) | peak MB (Pss) "
+                  "| WeasyPrint floor s | ratio |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
                   f"| {lib['sets']} sets × {lib['clauses_each']} clauses | {t['median']:.1f} | {t['min']:.1f}–"
-                  f"{t['max']:.1f} | {t['peak_mb']:.0f} | {lib['weasyprint_floor']:.1f} | {ratio} |", ""]
+                  f"{t['max']:.1f} | {t['peak_mb']:.0f} | {t.get('pss_peak_mb', 0):.0f} | "
+                  f"{lib['weasyprint_floor']:.1f} | {ratio} |", ""]
+        if lib.get("files"):
+            lines += ["| library file (all sets, one process) | stdgen s | pure WeasyPrint s |",
+                      "| --- | ---: | ---: |"]
+            for name, v in sorted(lib["files"].items()):
+                pure = f"{v['weasyprint']:.1f}" if "weasyprint" in v else ""
+                lines.append(f"| {name} | {v['seconds']:.1f} | {pure} |")
+            lines.append("")
     return "\n".join(lines)
 
 
