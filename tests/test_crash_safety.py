@@ -4,12 +4,7 @@ removes its debris, workers die with the build, and two builds on one folder nev
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -17,48 +12,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CLAUSES, ROOT
+from cli_process import StdgenProcess
+from conftest import CLAUSES
 from stdgen import outdir, uptodate
 
 SUBSET = ("window-conduct", "db4108-t-6-2020")
 
 
-class _Build:
-    """`stdgen build` in a subprocess whose stderr is collected as it comes."""
-
-    def __init__(self, root: Path, out: Path, *args: str, pause: str | None = None) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        env.pop(outdir.PAUSE_VARIABLE, None)
-        if pause:
-            env[outdir.PAUSE_VARIABLE] = pause
-        self.proc = subprocess.Popen([sys.executable, "-m", "stdgen", "build", "--clauses", str(root),
-                                      "--out", str(out), *args], env=env, cwd=ROOT,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.err = b""
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        while chunk := self.proc.stderr.read1(4096):
-            self.err += chunk
-
-    def wait_for(self, text: str, timeout: float = 300) -> None:
-        end = time.monotonic() + timeout
-        while text.encode() not in self.err:
-            assert self.proc.poll() is None, self.err.decode()
-            assert time.monotonic() < end, f"no {text!r} in {self.err.decode()}"
-            time.sleep(0.05)
-
-    def workers(self) -> list[int]:
-        try:
-            children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text()
-        except OSError:
-            return []
-        return [int(pid) for pid in children.split()]
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
+def _build(root: Path, out: Path, *args: str, pause: str | None = None) -> StdgenProcess:
+    return StdgenProcess(["build", "--clauses", str(root), "--out", str(out), *args], pause)
 
 
 def _alive(pid: int) -> bool:
@@ -101,11 +63,12 @@ def test_sigkill_keeps_the_previous_output(tmp_path: Path, moment: str | float) 
     shutil.copytree(CLAUSES, root)
     out = tmp_path / "out"
     subset = () if moment in ("cross", 6.0) else SUBSET  # cross-set files are written by a full build
-    first = _Build(root, out, *subset, "--jobs", "2")
+    first = _build(root, out, *subset, "--jobs", "2")
     assert first.proc.wait() == 0, first.err.decode()
     baseline = _snapshot(out)
 
-    build = _Build(root, out, *subset, "--force", "--jobs", "2",
+    # in English, so that the plan line's "building" marks when the timed kill's clock starts
+    build = _build(root, out, *subset, "--force", "--jobs", "2", "--lang", "en",
                    pause=moment if isinstance(moment, str) else None)
     if isinstance(moment, str):
         build.wait_for(f"paused at {moment}")
@@ -120,7 +83,7 @@ def test_sigkill_keeps_the_previous_output(tmp_path: Path, moment: str | float) 
         time.sleep(0.1)
     assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the killed build"
 
-    again = _Build(root, out, *subset, "--jobs", "2")
+    again = _build(root, out, *subset, "--jobs", "2")
     assert again.proc.wait() == 0, again.err.decode()
     assert _debris(out) == []
     _assert_complete(out, baseline)
@@ -130,7 +93,7 @@ def test_sigkill_keeps_the_previous_output(tmp_path: Path, moment: str | float) 
 def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with outdir.locked(out):  # a build in progress
-        waiting = _Build(CLAUSES, out, SUBSET[0], "--jobs", "1")
+        waiting = _build(CLAUSES, out, SUBSET[0], "--jobs", "1")
         waiting.wait_for("另一个 stdgen 进程正在写入")
         time.sleep(0.5)
         assert sorted(p.name for p in out.iterdir()) == [outdir.LOCK]  # it wrote nothing meanwhile

@@ -4,11 +4,7 @@ interleave, a killed run leaves debris the next run removes, and a failed run ke
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -16,7 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CLAUSES, ROOT
+from cli_process import StdgenProcess
+from conftest import CLAUSES
 from stdgen import outdir
 from stdgen.artifacts.cards import build as cards_build
 from stdgen.artifacts.checklist import build as checklist_build
@@ -29,31 +26,8 @@ COMMANDS = {
 }
 
 
-class _Run:
-    """A stdgen command in a subprocess whose stderr is collected as it comes."""
-
-    def __init__(self, args: list[str], out: Path, pause: str | None = None) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        env.pop(outdir.PAUSE_VARIABLE, None)
-        if pause:
-            env[outdir.PAUSE_VARIABLE] = pause
-        self.proc = subprocess.Popen([sys.executable, "-m", "stdgen", *args, "--clauses", str(CLAUSES),
-                                      "--out", str(out)], env=env, cwd=ROOT,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.err = b""
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        while chunk := self.proc.stderr.read1(4096):
-            self.err += chunk
-
-    def wait_for(self, text: str, timeout: float = 300) -> None:
-        end = time.monotonic() + timeout
-        while text.encode() not in self.err:
-            assert self.proc.poll() is None, self.err.decode()
-            assert time.monotonic() < end, f"no {text!r} in {self.err.decode()}"
-            time.sleep(0.05)
+def _run(args: list[str], out: Path, pause: str | None = None) -> StdgenProcess:
+    return StdgenProcess([*args, "--clauses", str(CLAUSES), "--out", str(out)], pause)
 
 
 def _debris(out: Path) -> list[str]:
@@ -79,13 +53,13 @@ def _assert_whole(files: dict[str, bytes], out: Path) -> None:
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_second_run_waits_and_removes_what_a_killed_run_left(tmp_path: Path, command: str) -> None:
     out = tmp_path / "out"
-    first = _Run(COMMANDS[command], out, pause="files")  # every file staged, none renamed yet
+    first = _run(COMMANDS[command], out, pause="files")  # every file staged, none renamed yet
     first.wait_for("paused at files")
     staged = _debris(out)
     assert staged and all(name.startswith(outdir.TMP) for name in staged), staged
     assert _files(out) == {}  # nothing in place before the commit
 
-    second = _Run(COMMANDS[command], out)
+    second = _run(COMMANDS[command], out)
     second.wait_for("另一个 stdgen 进程正在写入")
     time.sleep(0.5)
     assert second.proc.poll() is None and _debris(out) == staged  # it waits: nothing interleaves
