@@ -43,7 +43,8 @@ from .i18n import Message, msg
 from .outdir import STAGING, Staged, checkpoint, die_with_parent, same_files, swap
 from .render import templates
 from .render.docx_render import has_toc, write_docx, write_docx_paged
-from .render.fonts import FontsMissing, describe, rare_characters
+from .render.failure import render_failure
+from .render.fonts import describe, rare_characters
 from .render.html import write_html
 from .render.pdf import write_pdf
 from .reproducible import seal, source_date, write_sealed
@@ -345,13 +346,9 @@ def _collect(w: _SetWork, job: Job, result: Callable[[], dict[str, int]]) -> Non
 
 
 def _failure(job: Job, exc: Exception, name: str) -> tuple[Message, Position | None]:
-    if isinstance(exc, FontsMissing):
-        # the whole set stays as it was, not only its PDFs: a set's files are one edition (a filed DOCX and
-        # its PDF must not differ; build.json and the site's page numbers describe the files there)
-        return msg("B004.build", name=name, file=job.file, problem=exc.problem, install=exc.hint), None
-    if isinstance(exc, templates.TemplateProblem):
-        return exc.text("build", name=name, file=job.file), Position(exc.file, exc.line, 1)
-    return msg("B001.build", name=name, file=job.file, error=repr(exc)), None
+    # a missing font keeps the whole set as it was, not only its PDFs: a set's files are one edition (a filed
+    # DOCX and its PDF must not differ; build.json and the site's page numbers describe the files there)
+    return render_failure(exc, "build", name=name, file=job.file)
 
 
 def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: Path,

@@ -19,8 +19,7 @@ from ...diagnostics import Position, Report
 from ...doctree import Document, Para, Section, Span, Style
 from ...i18n import Message, msg
 from ...outdir import Staged
-from ...render.fonts import FontsMissing
-from ...render.templates import TemplateProblem
+from ...render.failure import render_failure
 from ...reproducible import source_date, write_sealed
 from ...resolve import ResolvedSet
 from .deck import KIND_ZH, NO_REPLACEMENT, Deck, build_deck
@@ -131,12 +130,8 @@ def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layo
             staged.add(folder / f"{stem}.{fmt}", partial(write_sealed, writers[fmt], fmt, when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
-        if isinstance(exc, TemplateProblem):
-            report.add(exc.text("cards", name=name), Position(exc.file, exc.line, 1))
-        elif isinstance(exc, FontsMissing):
-            report.add(msg("B004.cards", name=name, problem=exc.problem, install=exc.hint), Position(str(folder)))
-        else:
-            report.add(msg("B001.cards", name=name, error=repr(exc)), Position(str(folder)))
+        message, where = render_failure(exc, "cards", name=name)
+        report.add(message, where or Position(str(folder)))
         return []
     return staged.commit()
 

@@ -18,9 +18,8 @@ from ...doctree import Document
 from ...i18n import msg
 from ...outdir import Staged
 from ...render.docx_render import write_docx
-from ...render.fonts import FontsMissing
+from ...render.failure import render_failure
 from ...render.html import write_html
-from ...render.templates import TemplateProblem
 from ...reproducible import seal, source_date
 from ...resolve import ResolvedSet
 from .pdf import write_checklist_pdf
@@ -51,15 +50,8 @@ def write_checklists(rs: ResolvedSet, out_root: Path, scopes: list[str], recomme
             staged.add(final, partial(_write, fmt, cl, doc, standard_href, when))
     except Exception as exc:  # a renderer failed: report it, keep the previous files
         staged.discard()
-        if isinstance(exc, TemplateProblem):
-            report.add(exc.text("checklist", name=rs.clause_set.name, suffix=cl.suffix),
-                       Position(exc.file, exc.line, 1))
-            return []
-        if isinstance(exc, FontsMissing):
-            report.add(msg("B004.checklist", name=rs.clause_set.name, suffix=cl.suffix, problem=exc.problem,
-                           install=exc.hint), Position(str(folder)))
-            return []
-        report.add(msg("B001.checklist", name=rs.clause_set.name, error=repr(exc)), Position(str(folder)))
+        message, where = render_failure(exc, "checklist", name=rs.clause_set.name, suffix=cl.suffix)
+        report.add(message, where or Position(str(folder)))
         return []
     return staged.commit()
 
