@@ -9,6 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import IndirectObject
 
 from stdgen.artifacts.checklist import build_checklist
 from stdgen.artifacts.checklist import pdf as checklist_pdf
@@ -57,6 +58,16 @@ def test_parts_print_what_one_run_prints(tmp_path: Path, monkeypatch: pytest.Mon
         for ref in marked:
             assert ref.get_object().raw_get("/Pg").idnum in page_ids
     assert [item["/Title"] for item in reader.outline] == ["检查结果汇总与签字"]
+    dests = reader.named_destinations  # every anchor a link can jump to, on the page one run puts it
+    assert set(dests) == set(PdfReader(one).named_destinations) == set(pages_parted)
+    assert {name: reader.get_destination_page_number(dest) + 1 for name, dest in dests.items()} == pages_parted
+    elements = [tree["/K"][0].get_object()]  # the tag tree: every element's parent is the one that lists it
+    while elements:
+        element = elements.pop()
+        for kid in element.get("/K", []):
+            if isinstance(kid, IndirectObject) and kid.get_object().get("/Type") == "/StructElem":
+                assert kid.get_object().raw_get("/P").get_object() is element
+                elements.append(kid.get_object())
     assert PdfReader(one).metadata["/Title"] == reader.metadata["/Title"]
     assert checklist_pdf.write_checklist_pdf(cl, tmp_path / "again.pdf") == pages_parted
     assert (tmp_path / "again.pdf").read_bytes() == parted.read_bytes()  # reproducible
