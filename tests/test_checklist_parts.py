@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
@@ -69,5 +70,8 @@ def test_parts_print_what_one_run_prints(tmp_path: Path, monkeypatch: pytest.Mon
                 assert kid.get_object().raw_get("/P").get_object() is element
                 elements.append(kid.get_object())
     assert PdfReader(one).metadata["/Title"] == reader.metadata["/Title"]
+    with pikepdf.open(parted) as pdf:  # no part's own tag root or Document left in the file
+        kinds = [str(obj.get("/S", obj.get("/Type"))) for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary)]
+        assert kinds.count("/StructTreeRoot") == 1 and kinds.count("/Document") == 1
     assert checklist_pdf.write_checklist_pdf(cl, tmp_path / "again.pdf") == pages_parted
     assert (tmp_path / "again.pdf").read_bytes() == parted.read_bytes()  # reproducible

@@ -102,14 +102,15 @@ def _join(parts: list[bytes], path: Path) -> None:
         out.pages.extend(source.pages)
         for page in out.pages[first_page:]:  # a page's marked content: its key in the parent tree
             page.obj.StructParents = int(page.obj.StructParents) + offset
-        for kid in source.Root.StructTreeRoot.K[0].K:
-            del kid.P  # re-parented below, not copied with its old Document
-            clone = out.copy_foreign(kid)
-            clone.P = document
-            document.K.append(clone)
+        children = _children(source)
+        for child in children:
+            del child.P  # re-parented below, not copied with their old Document
+        document.K.extend(out.copy_foreign(kid) for kid in source.Root.StructTreeRoot.K[0].K)
         old = source.Root.StructTreeRoot.ParentTree.Nums
         for key, value in zip(old[::2], old[1::2], strict=True):
             nums.extend([int(key) + offset, _copy(out, value)])
+        for child in children:
+            out.copy_foreign(child).P = document  # the copy made above: qpdf copies an object once
         for name, dest in _named_destinations(source).items():
             dests.setdefault(name, _copy(out, dest))  # an anchor is where it first appears
         _append_bookmarks(out, source)
@@ -121,6 +122,16 @@ def _join(parts: list[bytes], path: Path) -> None:
     out.Root.PageLabels = pikepdf.Dictionary(Nums=[0, pikepdf.Dictionary(S=pikepdf.Name.D, St=1)])
     # same parts, same bytes: /ID is a hash of the content, objects are numbered in order
     out.save(path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _children(pdf: Any) -> list[Any]:
+    """The tag elements whose parent is the Document: those it lists, and the NonStruct elements of
+    the running heads that WeasyPrint parents to it without listing them."""
+    import pikepdf
+
+    document = pdf.Root.StructTreeRoot.K[0].objgen
+    return [obj for obj in pdf.objects
+            if isinstance(obj, pikepdf.Dictionary) and "/P" in obj and obj.P.objgen == document]
 
 
 def _copy(out: Any, obj: Any) -> Any:
