@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,34 @@ def write_checklist_pdf(cl: Checklist, path: Path, standard_href: str = STANDARD
     require_fonts(checklist_document(cl, standard_href, 0, 1), FONT_STACKS)
     parts: list[bytes] = []
     pages: dict[str, int] = {}
+    with _collected_by_part():
+        _write_parts(cl, standard_href, parts, pages)
+    _join(parts, path)
+    return pages
+
+
+@contextmanager
+def _collected_by_part() -> Iterator[None]:
+    """Garbage is collected only after each part, and never walks what existed before the parts.
+
+    WeasyPrint's layout makes millions of objects that outlive a young collection, so Python ran
+    about 6 full collections per part, each walking the whole heap (the resolved set included):
+    on the 2,000-clause checklist 8.2 of 24.1 s of CPU went to collecting. Frozen and collected
+    once per part: 18.2 s, with the same peak memory (351 MB; a part's garbage is mostly freed by
+    reference counting, the cycles among its boxes by the collection after it)."""
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: dict[str, int]) -> None:
+    """Lay out and write the parts (PDF bytes appended to parts, each anchor's page to pages)."""
     start, printed = 0, 0
     while True:
         last = start + PART_ENTRIES >= len(cl.entries)
@@ -56,8 +86,6 @@ def write_checklist_pdf(cl: Checklist, path: Path, standard_href: str = STANDARD
         gc.collect()  # boxes refer to their parents: without a collection each part's pages outlive it
         if last:
             break
-    _join(parts, path)
-    return pages
 
 
 def _layout(html: str, printed: int) -> tuple[Any, dict[int, int]]:
