@@ -2,11 +2,12 @@
 
 The DOCX table writer builds spans row by row; these tests check that its cells are the cells
 python-docx's own merge route gives (which is quadratic), and that writing a table never
-re-lists the table's rows.
+re-lists the table's rows. A job keeps no layout after it and leaves Python's collector as it was.
 """
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import docx
@@ -15,8 +16,11 @@ from docx.oxml.table import CT_Tbl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import CLAUSES, resolve_alone
+from stdgen.build import WRITERS, render_job
 from stdgen.doctree import Cell, Document, Para, Section, Style, Table
 from stdgen.render.docx_render import write_docx
+from stdgen.render.pdf import collector_paused
 
 COLUMNS = 5
 
@@ -102,3 +106,47 @@ def test_docx_table_never_relists_its_rows(tmp_path: Path, monkeypatch: pytest.M
         write_docx(_document(layout), tmp_path / f"{rows}.docx")
         counts.append(listed)
     assert counts[0] == counts[1] == 0
+
+
+def _live_layouts() -> list[object]:
+    import weasyprint
+
+    return [o for o in gc.get_objects() if isinstance(o, weasyprint.Document)]
+
+
+@pytest.mark.slow
+def test_a_pdf_job_keeps_no_layout_and_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    """A worker that wrote a large standard's PDF held its layout (0.9 GB at 5,000 clauses) through its
+    later jobs; the DOCX takes the PDF's page numbers instead."""
+    rs = resolve_alone(CLAUSES / "zmd-civility-2023")
+    pages = render_job(rs, "standard", "standard", "pdf", tmp_path / "standard.pdf")
+    assert pages and not _live_layouts()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    render_job(rs, "standard", "standard", "docx", tmp_path / "standard.docx", pages)
+    assert not _live_layouts()
+
+
+def test_a_failed_job_leaves_the_collector_as_it_found_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rs = resolve_alone(CLAUSES / "zmd-civility-2023")
+
+    def fail(_doc: Document, _path: Path) -> None:
+        assert gc.get_freeze_count() > 0  # the set and what came before are left alone during the job
+        raise RuntimeError("renderer failed")
+
+    monkeypatch.setitem(WRITERS, "html", fail)
+    with pytest.raises(RuntimeError):
+        render_job(rs, "standard", "standard", "html", tmp_path / "standard.html")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_collector_is_paused_only_while_weasyprint_works() -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # one that was off stays off
+    finally:
+        gc.enable()
