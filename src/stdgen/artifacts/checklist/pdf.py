@@ -64,11 +64,14 @@ def _collected_by_part() -> Iterator[None]:
 
 def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: dict[str, int]) -> None:
     """Lay out and write the parts (PDF bytes appended to parts, each anchor's page to pages)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()  # one for all parts: one per part read the fonts again (1 of 20 s at 2,000 clauses)
     start, printed = 0, 0
     while True:
         last = start + PART_ENTRIES >= len(cl.entries)
         doc = checklist_document(cl, standard_href, start, None if last else start + PART_ENTRIES)
-        rendered, rows = _layout(render_html(doc, external_links=False), printed)
+        rendered, rows = _layout(render_html(doc, external_links=False), printed, fonts)
         kept = rendered.pages
         if not last:
             opening = _first_row(rendered.pages[-1], rows)
@@ -88,7 +91,7 @@ def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: d
             break
 
 
-def _layout(html: str, printed: int) -> tuple[Any, dict[int, int]]:
+def _layout(html: str, printed: int, fonts: Any) -> tuple[Any, dict[int, int]]:
     """The laid-out part, its page numbers following the pages printed before it, and the index
     among the part's check-table rows of each row element (by identity)."""
     import weasyprint
@@ -100,7 +103,7 @@ def _layout(html: str, printed: int) -> tuple[Any, dict[int, int]]:
     tables = [t for t in page.etree_element.iter("table") if t.find("thead") is not None]
     body = tables[-1].find("tbody")
     rows = {id(tr): i for i, tr in enumerate(body.iter("tr"))} if body is not None else {}
-    return page.render(), rows
+    return page.render(font_config=fonts), rows
 
 
 def _first_row(page: Any, rows: dict[int, int]) -> int:
