@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLAUSES, resolve_alone
+from stdgen import build
 from stdgen.build import WRITERS, render_job
+from stdgen.diagnostics import Report
 from stdgen.doctree import Cell, Document, Para, Section, Style, Table
 from stdgen.render.docx_render import write_docx
 from stdgen.render.pdf import collector_paused
@@ -150,3 +152,15 @@ def test_the_collector_is_paused_only_while_weasyprint_works() -> None:
         assert not gc.isenabled()  # one that was off stays off
     finally:
         gc.enable()
+
+
+def test_workers_inherit_no_document_trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trees made for the content keys are dropped before the worker processes fork from the build."""
+    seen: list[int] = []
+
+    def run(tasks: list[build.Task], jobs: int, progress: object) -> None:
+        seen.extend(len(task.work.docs) for task in tasks)
+
+    monkeypatch.setattr(build, "_run", run)
+    build.build_set(resolve_alone(CLAUSES / "zmd-civility-2023"), tmp_path / "out", Report())
+    assert seen and not any(seen)
