@@ -235,12 +235,43 @@ def part_bundled(work: Path, runs: int) -> dict[str, Any]:
             return result
 
         edits[label] = {"clause": ident, **repeated(runs, edit), "rewritten": rewritten[-1],
-                        "serve": served_edits(clauses, out, work, runs, lambda i: text.replace(
-                            words, f"{words}（服务中第{i}次修改）"))}
+                        "serve": served_edits(clauses, out, work, runs, partial(served_text, text, words))}
         body.write_text(text, encoding="utf-8")
         run(build, work)  # back to the bundled text before the next edit
     files = sum(1 for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return {"files": files, "cold": cold, "noop": noop, "edits": edits}
+    return {"files": files, "cold": cold, "noop": noop, "edits": edits, "edit_floor": edit_floor(clauses, work, runs)}
+
+
+EDIT_FLOOR_HTML = """
+import sys
+from pathlib import Path
+from stdgen.diagnostics import Report
+from stdgen.render.html import render_html
+from stdgen.workspace import open_workspace
+from stdgen.build import ARTIFACTS
+rs = open_workspace(Path(sys.argv[1]), Report()).sets[sys.argv[2]]
+unit = next(a for a in ARTIFACTS if a.name == "standard").outputs(rs)[0]
+Path(sys.argv[3]).write_text(render_html(unit.document(), external_links=False), encoding="utf-8")
+"""
+
+
+def edit_floor(clauses: Path, work: Path, runs: int) -> dict[str, Any]:
+    """What an edit cannot go below in a fresh process: Python starting, importing WeasyPrint and writing
+    the edited set's standard PDF from the exact HTML stdgen lays out (with WeasyPrint's defaults)."""
+    html = work / "edited-standard.html"
+    subprocess.run([sys.executable, "-c", EDIT_FLOOR_HTML, str(clauses), EDITED_SET, str(html)], env=ENV, check=True)
+    script = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", script, str(html), str(work / "edited-standard.pdf")], env=ENV,
+                       check=True)
+        times.append(time.perf_counter() - start)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs}
+
+
+def served_text(text: str, words: str, i: int) -> str:
+    return text.replace(words, f"{words}（服务中第{i}次修改）")
 
 
 def served_edits(clauses: Path, out: Path, work: Path, runs: int, edited: Any) -> dict[str, Any]:
@@ -333,6 +364,11 @@ def markdown(results: dict[str, Any], command: str) -> str:
             lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['cpu']:.2f} | "
                          f"{r['peak_mb']:.0f} | {r.get('pss_peak_mb', 0):.0f} |")
         lines.append("")
+        if "edit_floor" in b:
+            f = b["edit_floor"]
+            lines += ["Floor of an edit in a fresh process (Python starts, imports WeasyPrint and writes the edited "
+                      f"set's standard PDF from stdgen's HTML, nothing else): {f['median']:.2f} s "
+                      f"({f['min']:.2f}–{f['max']:.2f})", ""]
         served = [(label, e["serve"]) for label, e in b["edits"].items() if "serve" in e]
         if served:
             lines += ["| the same edit under `stdgen serve` (imports paid) | rebuild median s | min–max s |",
