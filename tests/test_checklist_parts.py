@@ -3,6 +3,7 @@ as one WeasyPrint run (benchmarks/bench_build.py measures why: memory and time a
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -75,3 +76,16 @@ def test_parts_print_what_one_run_prints(tmp_path: Path, monkeypatch: pytest.Mon
         assert kinds.count("/StructTreeRoot") == 1 and kinds.count("/Document") == 1
     assert checklist_pdf.write_checklist_pdf(cl, tmp_path / "again.pdf") == pages_parted
     assert (tmp_path / "again.pdf").read_bytes() == parted.read_bytes()  # reproducible
+
+
+def test_parts_leave_the_collector_as_they_found_it() -> None:
+    with checklist_pdf._collected_by_part():  # alone: the set is frozen, then thawed
+        assert not gc.isenabled() and gc.get_freeze_count() > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()  # inside a build job, which froze the set and thaws it after its own collection
+    try:
+        with checklist_pdf._collected_by_part():
+            pass
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
