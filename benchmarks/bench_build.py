@@ -42,7 +42,7 @@ ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
 PER_FILE_CHILD = """
 import json, sys, time
 from pathlib import Path
-from stdgen.build import ARTIFACTS, render_job
+from stdgen.build import ARTIFACTS, REUSES, render_job
 from stdgen.diagnostics import Report
 from stdgen.render.html import render_html
 from stdgen.workspace import open_workspace
@@ -62,22 +62,29 @@ rows = []
 for rs in ws.sets.values():
     for artifact in ARTIFACTS:
         for unit in artifact.outputs(rs):
-            for fmt in unit.formats:
+            written = {}  # format → what its job returned (the PDF's anchor pages)
+            # as a build runs them: a format that takes another's result (REUSES: the DOCX takes the PDF's
+            # page numbers for its 目次) is written after it, from it
+            for fmt in sorted(unit.formats, key=lambda f: f in REUSES):
                 if only_pdf and fmt != "pdf":
                     continue
+                reuse = REUSES.get(fmt)
+                given = None
+                if (reuse is not None and reuse.source in written and not {fmt, reuse.source} & set(unit.direct)
+                        and reuse.wanted(unit.document())):
+                    given = written[reuse.source]
                 path = out / rs.clause_set.name / f"{unit.stem}.{fmt}"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 laid_out.clear()
                 start = time.perf_counter()
                 try:
-                    render_job(rs, artifact.name, unit.stem, fmt, path)
+                    written[fmt] = render_job(rs, artifact.name, unit.stem, fmt, path, given)
                 except Exception as exc:  # an artifact with nothing to write for this set
                     continue
                 row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start}
                 pages = []
                 if floor and fmt == "pdf":
-                    # the floor: pure WeasyPrint (render + write, default options) on the exact HTML the job laid
-                    # out; a layout kept from the same document's DOCX job is laid out again here
+                    # the floor: pure WeasyPrint (render + write, default options) on the exact HTML the job laid out
                     pages = list(laid_out) or ([render_html(unit.document(), external_links=False)]
                                                if fmt not in unit.direct else [])
                 if pages:
