@@ -15,7 +15,9 @@ from pypdf.generic import IndirectObject
 
 from stdgen.artifacts.checklist import build_checklist
 from stdgen.artifacts.checklist import pdf as checklist_pdf
+from stdgen.artifacts.checklist.tree import checklist_document
 from stdgen.diagnostics import Report
+from stdgen.render.pdf import write_pdf
 from stdgen.workspace import open_workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -89,3 +91,16 @@ def test_parts_leave_the_collector_as_they_found_it() -> None:
         assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+
+def test_row_numbers_of_four_digits_print_on_one_line(tmp_path: Path) -> None:
+    write_synthetic_set(tmp_path / "clauses" / "syn", 1300)  # 1,040 check rows
+    cl = build_checklist(open_workspace(tmp_path / "clauses", Report()).sets["syn"])
+    first = next(i for i, e in enumerate(cl.entries) if getattr(e, "index", 0) == 990)
+    path = tmp_path / "rows.pdf"
+    write_pdf(checklist_document(cl, start=first, stop=first + 30), path)  # the rows around 1000 only
+    with pdfplumber.open(path) as pdf:
+        words = {w["text"] for page in pdf.pages for w in page.extract_words()}
+    printed = {str(e.index) for e in cl.entries[first:first + 30] if hasattr(e, "index")}
+    assert "1005" in printed and printed <= words  # 序号 1005 whole, not 100 over 5

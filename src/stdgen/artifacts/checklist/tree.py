@@ -69,7 +69,7 @@ def checklist_document(cl: Checklist, standard_href: str = STANDARD_HTML, start:
             _info_table(cl),
             Para.of("lead", LEAD),
         ]
-    blocks.append(_check_table(standard_href, cl.entries[start:stop]))
+    blocks.append(_check_table(standard_href, cl.entries[start:stop], _widths(cl)))
     if stop is None or stop >= len(cl.entries):
         blocks += [Para.of("heading", "检查结果汇总与签字"), _summary_table(), _signature_table()]
     header = f"{std.number or std.title.zh}　监督检查表　版本 {cl.version}"
@@ -108,7 +108,18 @@ def _info_table(cl: Checklist) -> Table:
     return Table(rows, columns=4, widths=[28, 62, 25, 65], row_mm=heights, min_row_mm=FIELD_MM)
 
 
-def _check_table(standard_href: str, entries: Iterable[Row | Group]) -> Table:
+def _widths(cl: Checklist) -> list[float]:
+    """Column widths: 9 mm of 序号 hold three digits (1245 printed as 124 over 5); past that the column
+    widens by 3 mm a digit, taken from 检查要求, the same in every part of a long checklist."""
+    last = max((e.index for e in cl.entries if isinstance(e, Row)), default=0)
+    extra = 3.0 * max(0, len(str(last)) - 3)
+    widths = [w for _, w in COLUMNS]
+    widths[0] += extra
+    widths[2] -= extra
+    return widths
+
+
+def _check_table(standard_href: str, entries: Iterable[Row | Group], widths: list[float]) -> Table:
     head_1 = [Cell([Para.of("cell-head", name)], rowspan=2, header=True) for name, _ in COLUMNS[:5]]
     head_1.append(Cell([Para.of("cell-head", "检查结果")], colspan=3, header=True))
     head_1.append(Cell([Para.of("cell-head", COLUMNS[-1][0])], rowspan=2, header=True))
@@ -122,7 +133,7 @@ def _check_table(standard_href: str, entries: Iterable[Row | Group]) -> Table:
         else:
             rows.append(_check_row(entry, standard_href))
             heights.append(ROW_MM)
-    return Table(rows, columns=len(COLUMNS), header_rows=2, widths=[w for _, w in COLUMNS], row_mm=heights,
+    return Table(rows, columns=len(COLUMNS), header_rows=2, widths=widths, row_mm=heights,
                  min_row_mm=ROW_MM)
 
 
