@@ -110,9 +110,10 @@ def _info_table(cl: Checklist) -> Table:
 
 def _widths(cl: Checklist) -> list[float]:
     """Column widths: 9 mm of 序号 hold three digits (1245 printed as 124 over 5); past that the column
-    widens by 3 mm a digit, taken from 检查要求, the same in every part of a long checklist."""
+    widens by 4 mm a digit (LibreOffice wraps 1000 in 12 mm with the DOCX cell margins), taken from
+    检查要求, the same in every part of a long checklist."""
     last = max((e.index for e in cl.entries if isinstance(e, Row)), default=0)
-    extra = 3.0 * max(0, len(str(last)) - 3)
+    extra = 4.0 * max(0, len(str(last)) - 3)
     widths = [w for _, w in COLUMNS]
     widths[0] += extra
     widths[2] -= extra
