@@ -16,6 +16,7 @@ import pytest
 
 import browser
 from conftest import CLAUSES
+from stdgen.outdir import LOCK, PREFIX
 
 pytestmark = pytest.mark.slow
 STANDARD = "db34-t-3395-2019"
@@ -36,16 +37,36 @@ def _wait(predicate, what: str, timeout: float = TIMEOUT) -> None:  # type: igno
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def _start(clauses: Path, out: Path, log: Path) -> subprocess.Popen[bytes]:
+    # PYTHONFAULTHANDLER: a server that does not stop is sent SIGABRT (see _stopped) and writes every
+    # thread's stack into the log
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src"), "PYTHONFAULTHANDLER": "1"}
+    with open(log, "w", encoding="utf-8") as stderr:
+        return subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--port", "0", "--jobs", "2",
+                                 "--clauses", str(clauses), "--out", str(out), "--lang", "en"],
+                                stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+
+
+def _stopped(server: subprocess.Popen[bytes], log: Path) -> str:
+    """Wait for the server to exit; its log. One that hangs is made to dump its threads' stacks."""
+    try:
+        server.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        server.send_signal(signal.SIGABRT)
+        server.wait(timeout=30)
+        raise AssertionError("the server did not stop:\n" + log.read_text(encoding="utf-8")) from None
+    text = log.read_text(encoding="utf-8")
+    assert server.returncode == 0, text
+    assert text.rstrip().endswith("stopped") and "Traceback" not in text, text
+    return text
+
+
 def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     clauses = tmp_path / "clauses"
     shutil.copytree(CLAUSES, clauses)
     out = tmp_path / "output"
     log = tmp_path / "serve.log"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
-    with open(log, "w", encoding="utf-8") as stderr:
-        server = subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--port", "0", "--jobs", "2",
-                                   "--clauses", str(clauses), "--out", str(out), "--lang", "en"],
-                                  stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+    server = _start(clauses, out, log)
     try:
         _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")
         line = next(x for x in log.read_text(encoding="utf-8").splitlines() if x.startswith("serving "))
@@ -69,9 +90,34 @@ def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: P
             assert browser.console_errors(driver) == []
         assert "rebuilding" in log.read_text(encoding="utf-8")
         server.send_signal(signal.SIGINT)
-        assert server.wait(timeout=120) == 0
+        _stopped(server, log)
     finally:
         if server.poll() is None:
             server.kill()
-    text = log.read_text(encoding="utf-8")
-    assert text.rstrip().endswith("stopped") and "Traceback" not in text, text
+
+
+def test_ctrl_c_during_a_rebuild_lets_it_finish_then_stops(tmp_path: Path) -> None:
+    """SIGINT while files are being rewritten (the HTTP server's threads running): the build ends and is
+    swapped in whole, then the server stops."""
+    clauses = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, clauses)
+    out = tmp_path / "output"
+    log = tmp_path / "serve.log"
+    server = _start(clauses, out, log)
+    try:
+        _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")
+        body = clauses / STANDARD / "10-body.yaml"
+        body.write_text(body.read_text(encoding="utf-8").replace("title: 首问负责", "title: 首问负责制", 1),
+                        encoding="utf-8")
+        _wait(lambda: "rebuilding" in log.read_text(encoding="utf-8"), "the rebuild to start", 60)
+        server.send_signal(signal.SIGINT)
+        text = _stopped(server, log)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    after = text[text.index("rebuilding"):]
+    assert "built: " in after, text
+    for name in ("standard.html", "standard.pdf", "standard.docx"):
+        assert (out / STANDARD / name).stat().st_mtime > body.stat().st_mtime, name
+    assert "首问负责制" in (out / STANDARD / "standard.html").read_text(encoding="utf-8")
+    assert [p.name for p in out.rglob("*") if p.name.startswith(PREFIX) and p.name != LOCK] == []  # no debris

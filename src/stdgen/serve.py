@@ -4,8 +4,11 @@ The watcher polls the clause folder (size and modification time of every file: n
 dependency, works on every file system). A change starts the same incremental build as
 ``stdgen build`` — only what changed is rebuilt — and bumps a build number that the site's
 script polls at ``/__stdgen/build`` (only when the page came from this server), reloading the
-page when it moves. Ctrl-C during a build waits for the build to end (SIGINT is blocked meanwhile,
-so no worker dies halfway and no output is left half-written), then the server stops.
+page when it moves. Ctrl-C only asks the server to stop (a SIGINT handler sets a flag): a build
+under way ends first, so no worker dies halfway and no output is left half-written, then the
+server stops. Blocking SIGINT in the main thread would not do: the kernel hands the signal to
+another thread (the HTTP server's) and Python still raises KeyboardInterrupt in the main thread,
+wherever the build happens to be.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -78,17 +82,13 @@ def rebuild(clauses: Path, out: Path, jobs: int, say: Say, lang: Lang = "zh") ->
 
     report = Report(lang=lang)
     written: list[Path] = []
-    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        workspace = open_workspace(clauses, report)
-        lint_workspace(workspace, report)  # what stops `stdgen build` stops a rebuild
-        if not report.failed():
-            with locked(out, waiting=lambda: say(phrase("waiting", folder=str(out)).render(lang))):
-                written = build_sets(workspace.sets.values(), out, report, jobs=jobs)
-                if not report.failed():
-                    written += build_workspace(workspace, out, report, force=False)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+    workspace = open_workspace(clauses, report)
+    lint_workspace(workspace, report)  # what stops `stdgen build` stops a rebuild
+    if not report.failed():
+        with locked(out, waiting=lambda: say(phrase("waiting", folder=str(out)).render(lang))):
+            written = build_sets(workspace.sets.values(), out, report, jobs=jobs)
+            if not report.failed():
+                written += build_workspace(workspace, out, report, force=False)
     if report.items:
         say(report.render_text())
     if report.failed():
@@ -102,36 +102,57 @@ def _stderr(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def serve(clauses: Path, out: Path, port: int, jobs: int, say: Say = _stderr,
-          stop: threading.Event | None = None, lang: Lang = "zh") -> None:
-    """Build, serve out on 127.0.0.1:port (0: any free port) and rebuild on change until Ctrl-C (or stop);
-    what it says, in lang."""
-    try:
+def serve(clauses: Path, out: Path, port: int, jobs: int, say: Say = _stderr, lang: Lang = "zh") -> None:
+    """Build, serve out on 127.0.0.1:port (0: any free port) and rebuild on change until Ctrl-C; what it
+    says, in lang."""
+    with _ctrl_c_asks_to_stop() as stopping:
         rebuild(clauses, out, jobs, say, lang)
-    except KeyboardInterrupt:
-        say(phrase("serve-stopped").render(lang))
-        return
+        if not stopping():
+            _watch(clauses, out, port, jobs, say, stopping, lang)
+    say(phrase("serve-stopped").render(lang))
+
+
+@contextmanager
+def _ctrl_c_asks_to_stop() -> Iterator[Callable[[], bool]]:
+    """SIGINT sets a flag instead of raising KeyboardInterrupt; yields whether it came. A plain flag: a
+    handler that took a lock (threading.Event.set) could wait forever on one the main thread holds."""
+    asked = False
+
+    def ask(signum: int, frame: object) -> None:
+        nonlocal asked
+        asked = True
+
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield lambda: asked
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _watch(clauses: Path, out: Path, port: int, jobs: int, say: Say, stopping: Callable[[], bool],
+           lang: Lang) -> None:
+    """Serve out and rebuild when a clause file changes, until stopping()."""
     out.mkdir(parents=True, exist_ok=True)
     server = Server(("127.0.0.1", port), partial(Handler, directory=str(out)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     say(phrase("serve-url", url=f"http://127.0.0.1:{server.server_address[1]}/index.html").render(lang))
-    stop = stop or threading.Event()
     seen = snapshot(clauses)
     try:
-        while not stop.wait(POLL_SECONDS):
-            now = snapshot(clauses)
-            if now == seen:
+        while not _paused(stopping):
+            if snapshot(clauses) == seen or _paused(stopping):  # the second pause lets an editor finish writing
                 continue
-            time.sleep(POLL_SECONDS)  # let an editor finish writing
             seen = snapshot(clauses)
             say(phrase("serve-changed").render(lang))
             if rebuild(clauses, out, jobs, say, lang):
                 server.build_number += 1
-    except KeyboardInterrupt:
-        pass
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
-        say(phrase("serve-stopped").render(lang))
+
+
+def _paused(stopping: Callable[[], bool]) -> bool:
+    """Wait POLL_SECONDS; whether to stop."""
+    time.sleep(POLL_SECONDS)
+    return stopping()
