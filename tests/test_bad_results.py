@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from stdgen.artifacts.checklist import build_checklist
+from stdgen.artifacts.checklist.rows import checklist_version
 from stdgen.artifacts.checklist.xlsx import REQUIREMENT, SHEET, write_xlsx
-from stdgen.version import version
 from test_checklist import TINY, resolve, write_tiny
 from test_score import MIX, codes, fill, find, row_of, score
 
@@ -73,7 +73,7 @@ def test_an_edited_requirement_cell_is_reported(tiny: tuple[Path, Path], tmp_pat
 
 
 def _csv(clauses: Path) -> str:
-    ver = version(resolve(clauses, TINY).clause_set)
+    ver = checklist_version(resolve(clauses, TINY))
     rows = "\n".join(f"{i},{r},{n}" for i, (r, n) in MIX.items())
     return (f"# set: {TINY}\n# version: {ver}\n# unit: 测试中心\n# type: 定点检查\n# inspector: 张三\n"
             f"# date: 2024-05-06\nid,result,note\n{rows}\n")

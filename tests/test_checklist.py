@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from conftest import CLAUSES
 from stdgen.artifacts.checklist import RESULTS, Group, build_checklist
-from stdgen.artifacts.checklist.rows import checkable, phrase_list
+from stdgen.artifacts.checklist.rows import checkable, checklist_version, phrase_list
 from stdgen.artifacts.checklist.tree import checklist_document
 from stdgen.artifacts.checklist.xlsx import COLUMNS, FIELDS, FIRST_ROW, HEADER_ROW, META_SHEET, SHEET, write_xlsx
 from stdgen.build import build_set
@@ -159,7 +159,34 @@ def test_version_is_a_content_hash(tmp_path: Path) -> None:
     assert version(a) != version(c)
     assert re.fullmatch(r"[0-9a-f]{12}", version(a))
     assert canonical_json(a) == canonical_json(b)
-    assert build_checklist(resolve(tmp_path / "a", TINY)).version == version(a)
+
+
+def test_the_checklist_version_follows_what_a_checklist_can_print(tmp_path: Path) -> None:
+    """One version for every checklist of a set (filtered or not, with 推荐 rows or not): it changes with a
+    row, a 推荐 row or a number, not with a clause that is on no checklist, so filled-in results stay valid."""
+    statement = "      - id: TS-5.4\n        type: statement\n        text: 热线号码为12345。\n"
+    bodies = {
+        "same": "# reformatted, same data\n" + TINY_BODY.replace("{points: 2}", "{ points: 2 }"),
+        "row": TINY_BODY.replace("窗口应整洁。", "窗口应整洁有序。"),
+        "recommendation": TINY_BODY.replace("宜微笑服务。", "宜始终微笑服务。"),
+        "points": TINY_BODY.replace("{points: 2}", "{points: 3}"),
+        "off the checklist": TINY_BODY.replace("  - id: TS-6\n", statement + "  - id: TS-6\n"),
+        "renumbering": TINY_BODY.replace("      - id: TS-5.1\n", statement + "      - id: TS-5.1\n"),
+    }
+    write_tiny(tmp_path / "tiny")
+    tiny = resolve(tmp_path / "tiny", TINY)
+    ours = build_checklist(tiny).version
+    assert re.fullmatch(r"[0-9a-f]{12}", ours)
+    assert {build_checklist(tiny, scopes, rec).version for scopes in ([], ["window"], ["hotline", "supervision"])
+            for rec in (False, True)} == {ours} == {checklist_version(tiny)}
+    versions = {}
+    for name, body in bodies.items():
+        write_tiny(tmp_path / name.replace(" ", "-"), body)
+        edited = resolve(tmp_path / name.replace(" ", "-"), TINY)
+        assert version(edited.clause_set) != version(tiny.clause_set) or name == "same"
+        versions[name] = build_checklist(edited).version
+    assert versions["same"] == versions["off the checklist"] == ours
+    assert ours not in {versions[name] for name in ("row", "recommendation", "points", "renumbering")}
 
 
 def test_bundled_rows_are_the_requirement_clauses(bundled: dict[str, ResolvedSet]) -> None:
@@ -273,7 +300,7 @@ def test_pdf_header_repeats_and_every_row_is_there(name: str, built: Path, bundl
     for label in ("适用项", "符合项", "符合率", "检查人员（签字）", "被检查单位（签字）"):
         assert label in last
     first = texts[0]
-    for label in ("被检查单位", "检查类型", "抽点检查", "定点检查", "现场巡查", "检查人员", "检查日期", "条款集版本"):
+    for label in ("被检查单位", "检查类型", "抽点检查", "定点检查", "现场巡查", "检查人员", "检查日期", "检查表版本"):
         assert label in first
 
 

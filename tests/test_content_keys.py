@@ -3,6 +3,7 @@ from (its unit's document tree, or the content its direct writers read), not by 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -68,3 +69,42 @@ def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path) -> None:
     third = _files(out / SET)
     assert all(third[name] != second[name] for name in ("cards.pdf", "cards.docx", "cards.html"))
     assert "请您收好您的全部资料" in (out / SET / "cards.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_an_edit_of_a_clause_on_no_checklist_leaves_the_checklist_alone(tmp_path: Path) -> None:
+    """ZMD-P1 is a chapter's lead-in statement: the standard prints it, no checklist row does, so the
+    checklist's version (检查表版本) and its four files stay as they were; filled-in results stay valid."""
+    zmd = "zmd-civility-2023"
+    root, out = tmp_path / "clauses", tmp_path / "out"
+    shutil.copytree(CLAUSES, root)
+    body = root / zmd / "body.yaml"
+
+    def build() -> dict[str, tuple[int, int]]:
+        result = runner.invoke(app, ["build", "--clauses", str(root), "--out", str(out), zmd, "--jobs", "2"])
+        assert result.exit_code == 0, result.output
+        return _files(out / zmd)
+
+    first = build()
+    text = body.read_text(encoding="utf-8")
+    assert text.count("必备的综合素质") == 1
+    body.write_text(text.replace("必备的综合素质", "必备的综合素养"), encoding="utf-8")
+    second = build()
+    changed = {name for name in second if second[name] != first[name]}
+    assert {"standard.pdf", "standard.docx", "standard.html"} <= changed
+    assert not changed & {"checklist.pdf", "checklist.docx", "checklist.html", "checklist.xlsx"}
+    assert "必备的综合素养" in (out / zmd / "standard.html").read_text(encoding="utf-8")
+
+    # a checklist row's words: the checklist is written again, with a new version
+    old = (out / zmd / "checklist.html").read_text(encoding="utf-8")
+    body.write_text(body.read_text(encoding="utf-8").replace("让服务对象满意。", "让服务对象更满意。", 1),
+                    encoding="utf-8")
+    third = build()
+    assert all(third[name] != second[name] for name in ("checklist.pdf", "checklist.docx", "checklist.xlsx"))
+    new = (out / zmd / "checklist.html").read_text(encoding="utf-8")
+    assert "让服务对象更满意。" in new
+
+    def printed(page: str) -> str:
+        return page.split("检查表版本", 1)[1].split("</td>", 2)[1].rsplit(">", 1)[1]
+
+    assert re.fullmatch(r"[0-9a-f]{12}", printed(old)) and printed(new) != printed(old)

@@ -18,10 +18,10 @@ import yaml
 
 from conftest import resolve_alone
 from stdgen.artifacts.checklist import build_checklist
+from stdgen.artifacts.checklist.rows import checklist_version
 from stdgen.artifacts.score import read_results, score, validate, write_report
 from stdgen.build import build_set
 from stdgen.diagnostics import Report
-from stdgen.version import version
 
 SET = "db4108-t-6-2020"
 NUMBER = 'DB4108/T 6—2020"</style><script>alert(1)</script>'
@@ -129,7 +129,7 @@ def test_score_report_prints_inspection_details_literally(hostile: Path, tmp_pat
     results = tmp_path / "results.yaml"
     rows = build_checklist(rs).rows
     results.write_text(yaml.safe_dump({
-        "set": SET, "version": version(rs.clause_set), "unit": UNIT, "type": "定点检查",
+        "set": SET, "version": checklist_version(rs), "unit": UNIT, "type": "定点检查",
         "inspector": "<b>张三</b>", "date": "2024-05-06",
         "results": {row.id: "符合" for row in rows}}, allow_unicode=True), encoding="utf-8")
     report = Report()
@@ -137,7 +137,7 @@ def test_score_report_prints_inspection_details_literally(hostile: Path, tmp_pat
     assert read is not None
     inspection = validate(read, rs, report)
     assert inspection is not None and not report.errors, report.render_text()
-    write_report(score([inspection], rs, version(rs.clause_set)), tmp_path / "score", ("html",))
+    write_report(score([inspection], rs, checklist_version(rs)), tmp_path / "score", ("html",))
     _assert_literal_html(tmp_path / "score" / "score.html", UNIT, "<b>张三</b>")
 
 

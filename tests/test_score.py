@@ -17,11 +17,11 @@ from typer.testing import CliRunner
 
 from conftest import CLAUSES
 from stdgen.artifacts.checklist import build_checklist
+from stdgen.artifacts.checklist.rows import checklist_version
 from stdgen.artifacts.checklist.xlsx import FIELDS, FIRST_ROW, ID, NOTE, RESULT, SHEET, write_xlsx
 from stdgen.artifacts.score import run_score
 from stdgen.cli import app
 from stdgen.diagnostics import Diagnostic, Report
-from stdgen.version import version
 from test_checklist import TINY, TINY_BODY, TINY_ROWS, resolve, write_tiny
 
 runner = CliRunner()
@@ -92,7 +92,7 @@ def test_scores_a_filled_workbook_exactly(tiny: tuple[Path, Path], tmp_path: Pat
     assert not report.items, report.render_text()
     assert [p.name for p in written] == ["score.json", "score.html"]
     data = json.loads((tmp_path / "report" / "score.json").read_text(encoding="utf-8"))
-    assert data["version"] == version(resolve(clauses, TINY).clause_set)
+    assert data["version"] == checklist_version(resolve(clauses, TINY))
     total = {"applicable": 5, "passed": 3, "failed": 2, "not_applicable": 1, "rate": 0.6,
              "points_possible": 8.0, "points_earned": 5.0, "points_deducted": 3.0, "score_rate": 0.625}
     assert data["total"] == total
@@ -121,7 +121,7 @@ def test_many_files_give_the_frequency_table(tiny: tuple[Path, Path], tmp_path: 
     rs = resolve(clauses, TINY)
     second.write_text(f"""\
 set: {TINY}
-version: {version(rs.clause_set)}
+version: {checklist_version(rs)}
 unit: 测试中心 5号窗口
 type: 抽点检查
 inspector: 李四
@@ -150,7 +150,7 @@ results:
 
 def test_yaml_and_csv_results_score_like_the_workbook(tiny: tuple[Path, Path], tmp_path: Path) -> None:
     clauses, _ = tiny
-    ver = version(resolve(clauses, TINY).clause_set)
+    ver = checklist_version(resolve(clauses, TINY))
     lines = [f"{i},{r},{n}" for i, (r, n) in MIX.items()]
     csv_file = tmp_path / "r.csv"
     csv_file.write_text(f"# set: {TINY}\n# version: {ver}\n# unit: {DETAILS['unit']}\n# type: 定点检查\n"
@@ -252,13 +252,13 @@ def test_wrong_version(tiny: tuple[Path, Path], tmp_path: Path) -> None:
     clauses, blank = tiny
     filled = tmp_path / "filled.xlsx"
     fill(blank, filled, MIX)
-    old = version(resolve(clauses, TINY).clause_set)
+    old = checklist_version(resolve(clauses, TINY))
     write_tiny(clauses, TINY_BODY.replace("窗口应整洁。", "窗口应整洁有序。"))  # the set changed since printing
     report, written = score([filled], clauses, tmp_path / "report")
     assert written == []
     [diag] = find(report, "C106")
     assert (diag.position.line, diag.position.col) == (2, 7) and old in diag.message
-    assert version(resolve(clauses, TINY).clause_set) in diag.message
+    assert checklist_version(resolve(clauses, TINY)) in diag.message
 
 
 def test_edited_version_cell(tiny: tuple[Path, Path], tmp_path: Path) -> None:
@@ -274,7 +274,7 @@ def test_edited_version_cell(tiny: tuple[Path, Path], tmp_path: Path) -> None:
 
 def test_bad_yaml_results(tiny: tuple[Path, Path], tmp_path: Path) -> None:
     clauses, _ = tiny
-    ver = version(resolve(clauses, TINY).clause_set)
+    ver = checklist_version(resolve(clauses, TINY))
     path = tmp_path / "r.yaml"
     path.write_text(f"""\
 set: {TINY}

@@ -129,9 +129,9 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("'recommendations: {value}' is neither true nor false", "true when the checklist included 推荐 clauses"),
     },
     "C106": {
-        "zh": ("检查结果针对条款集版本 {version}，而条款集现为 {now}",
+        "zh": ("检查结果针对检查表版本 {version}，而条款集的检查表现为版本 {now}",
                "条款编号和行可能不同：用当时的条款集评分（如检出该版本），或在现在生成的检查表中重新填写"),
-        "en": ("results are for clause-set version {version}, the set is now at {now}",
+        "en": ("results are for checklist version {version}, the set's checklist is now at {now}",
                "clause numbers and rows may differ: score with the clause set as it was (e.g. a checkout of that "
                "version), or re-enter the results in a checklist built now"),
     },
@@ -271,8 +271,8 @@ CATALOGUE: dict[str, dict[Lang, tuple[str, str]]] = {
                "write it in the row of the clause it belongs to"),
     },
     "C116": {
-        "zh": ("文件没有写明其检查表由哪个条款集版本生成", "检查表若由本版本打印，加上“version: {version}”"),
-        "en": ("the file does not say which clause-set version its checklist was made from",
+        "zh": ("文件没有写明所填检查表的版本", "检查表若由本版本打印，加上“version: {version}”"),
+        "en": ("the file does not say which version of the checklist it was filled in on",
                "add 'version: {version}' if the checklist was printed from this version"),
     },
 }

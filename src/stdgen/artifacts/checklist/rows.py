@@ -31,7 +31,8 @@ from typing import Literal
 from ...model import Clause, ProvisionType, Scope
 from ...render.html import marker
 from ...resolve import Node, ResolvedSet, Target
-from ...version import version
+from ...unit import fingerprint
+from ...version import SHORT as SHORT_VERSION
 
 RESULTS = ("符合", "不符合", "不适用")
 PASS, FAIL, NOT_APPLICABLE = RESULTS
@@ -145,6 +146,25 @@ class Checklist:
 
 def build_checklist(rs: ResolvedSet, scopes: Iterable[str] = (), recommendations: bool = False) -> Checklist:
     wanted = tuple(dict.fromkeys(scopes))
+    entries, chapters = _entries(rs, wanted, recommendations)
+    every = (entries, chapters) if not wanted and recommendations else _entries(rs, (), True)
+    return Checklist(rs, _version(rs, *every), wanted, recommendations, entries, chapters)
+
+
+def checklist_version(rs: ResolvedSet) -> str:
+    """The version every checklist of the set prints (filtered or not), which results are checked against."""
+    return build_checklist(rs, (), True).version
+
+
+def _version(rs: ResolvedSet, entries: tuple[Row | Group, ...], chapters: dict[str, str]) -> str:
+    """A hash of what the set's checklists can print: every row (推荐 ones too) and heading, and the standard
+    they cite. An edit of a clause on no checklist leaves it as it was, so results filled in on a checklist
+    stay valid and the build leaves the checklist's files alone; an edit of a row changes it."""
+    return fingerprint(["checklist", rs, entries, chapters])[:SHORT_VERSION]
+
+
+def _entries(rs: ResolvedSet, wanted: tuple[str, ...], recommendations: bool
+             ) -> tuple[tuple[Row | Group, ...], dict[str, str]]:
     entries: list[Row | Group] = []
     chapters: dict[str, str] = {}
     printed: set[str] = set()
@@ -152,7 +172,7 @@ def build_checklist(rs: ResolvedSet, scopes: Iterable[str] = (), recommendations
     for top in (*rs.chapters, *rs.annexes):
         chapters[top.number] = top.title or ""
         _walk(rs, top, top.number, [], wanted, recommendations, entries, printed, numbers)
-    return Checklist(rs, version(rs.clause_set), wanted, recommendations, tuple(entries), chapters)
+    return tuple(entries), chapters
 
 
 def _walk(rs: ResolvedSet, node: Node, chapter: str, above: list[Node], wanted: tuple[str, ...],

@@ -95,7 +95,7 @@ def _info_table(cl: Checklist) -> Table:
     points = _points(cl.total_points)
     rows = [
         [_label("依据标准"), _text("cell-field", f"{std.number or ''}《{std.title.zh}》".strip()), ],
-        [_label("条款集"), _text("cell-field", cl.rs.clause_set.name), _label("条款集版本"),
+        [_label("条款集"), _text("cell-field", cl.rs.clause_set.name), _label("检查表版本"),
          _text("cell-field", cl.version)],
         [_label("检查范围"), _text("cell-field", scope), _label("检查项"),
          _text("cell-field", f"{len(cl.rows)}项，满分{points}分")],

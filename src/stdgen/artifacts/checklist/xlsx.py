@@ -40,7 +40,7 @@ COL = {name: i + 1 for i, name in enumerate(COLUMNS)}  # column numbers, 1-based
 INDEX, NUMBER, ID, REQUIREMENT, METHOD, POINTS, RESULT, NOTE, ORIGINAL_ID = range(1, 10)
 WIDTHS = (6, 8, 11, 48, 9, 11, 9, 24, 14)  # A:H print on A4 landscape at about 90 %
 LABELS = {  # header block: label cell → label text (an edited label is an edited header)
-    "A2": "依据标准", "F2": "条款集版本", "A3": "被检查单位（窗口）",
+    "A2": "依据标准", "F2": "检查表版本", "A3": "被检查单位（窗口）",
     "F3": "检查类型", "A4": "检查人员", "F4": "检查日期",
 }
 FIELDS = {"unit": "C3", "type": "G3", "inspector": "C4", "date": "G4"}  # inspection details to fill in

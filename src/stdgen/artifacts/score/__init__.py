@@ -15,8 +15,8 @@ from ...render.fonts import FontsMissing
 from ...render.html import write_html
 from ...render.pdf import write_pdf
 from ...render.templates import TemplateProblem
-from ...version import version
 from ...workspace import open_workspace
+from ..checklist.rows import checklist_version
 from .compute import Inspection, Score, Tally, score, validate
 from .results import Results, read_results
 from .tree import report_document, report_json
@@ -43,7 +43,7 @@ def run_score(paths: list[Path], clauses: Path, set_name: str | None, out: Path 
     inspections = [i for r in files if (i := validate(r, rs, report)) is not None]
     if report.failed() or not inspections:
         return []
-    result = score(inspections, rs, version(rs.clause_set))
+    result = score(inspections, rs, checklist_version(rs))
     folder = out or Path("output") / "scores" / chosen
     try:
         with locked(folder):  # one run at a time writes the folder; a killed run's debris is removed

@@ -7,7 +7,7 @@ skipped without a word.
 YAML::
 
     set: db34-t-3395-2019        # the clause set (or give --set)
-    version: 06742cff8c49        # the clause-set version printed on the checklist
+    version: 06742cff8c49        # the version printed on the checklist (检查表版本)
     unit: 某某政务服务中心 3号窗口
     type: 定点检查                # 抽点检查 / 定点检查 / 现场巡查
     inspector: 张三

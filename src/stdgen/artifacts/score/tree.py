@@ -48,7 +48,7 @@ def report_document(score: Score) -> Document:
     blocks: list[Block] = [
         Para.of("title", f"{std.title.zh}　监督检查评分报告"),
         Para.of("subtitle", f"依据 {std.number or std.title.zh}　条款集 {score.rs.clause_set.name}"
-                            f"　版本 {score.version}"),
+                            f"　检查表版本 {score.version}"),
         Para.of("lead", "适用项＝符合项＋不符合项；符合率＝符合项÷适用项；得分为符合项分值之和，满分为适用项分值之和，"
                         "得分率＝得分÷满分，扣分＝满分－得分。"),
     ]
