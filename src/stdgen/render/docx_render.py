@@ -23,6 +23,7 @@ from docx.oxml.simpletypes import ST_Merge
 from docx.oxml.table import CT_Row, CT_Tc
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt
+from docx.styles.style import BaseStyle
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
@@ -91,14 +92,17 @@ class _Writer:
         _set_fonts(normal.element, "song")
         normal.font.size = Pt(10.5)
         _line_spacing(normal.element.get_or_add_pPr(), 10.5)
+        # the names listed once: python-docx wraps every style of the template on each listing (0.17 s of the
+        # 0.36 s DOCX of the 10-page 驻马店 standard when listed per style)
+        names = {s.name for s in self.out.styles}
         for style in self.doc.styles.values():
-            if style.docx_name in [s.name for s in self.out.styles]:
-                continue
-            self._add_style(style)
+            if style.docx_name not in names:
+                names.add(style.docx_name)
+                self._add_style(style, normal)
 
-    def _add_style(self, style: Style) -> None:
+    def _add_style(self, style: Style, normal: BaseStyle) -> None:
         st = self.out.styles.add_style(style.docx_name, WD_STYLE_TYPE.PARAGRAPH)
-        st.base_style = self.out.styles["Normal"]
+        st.base_style = normal
         st.quick_style = True
         _set_fonts(st.element, style.font)
         st.font.size = Pt(style.size)
