@@ -208,7 +208,7 @@ def synthetic(folder: Path, sizes: list[int], sets: int = 1) -> Path:
 
 # One-clause edits of the bundled 驻马店 set (clause ID, words of its text that the edit follows with a few
 # characters): a requirement printed in the standard and on the checklist, and a statement printed only in
-# the standard (the checklist prints the set's content version, so it is written again all the same).
+# the standard (the checklist's version follows its own rows, so this edit leaves its files alone).
 EDITS = {"standard + checklist clause": ("ZMD-1", "让服务对象满意。"),
          "standard-only clause": ("ZMD-P1", "必备的综合素质")}
 EDITED_SET = "zmd-civility-2023"
