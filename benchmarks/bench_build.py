@@ -185,7 +185,7 @@ def per_file(clauses: Path, out: Path, floor: bool, runs: int, only_pdf: bool = 
         totals: dict[str, float] = {}
         floors: dict[str, float] = {}
         for row in json.loads(result.stdout.strip().splitlines()[-1]):
-            name = row["file"].split("/")[0] if "/" in row["file"] else row["file"]
+            name = _kind(row["file"])
             totals[name] = totals.get(name, 0) + row["seconds"]
             if "weasyprint" in row:
                 floors[name] = floors.get(name, 0) + row["weasyprint"]
@@ -195,6 +195,15 @@ def per_file(clauses: Path, out: Path, floor: bool, runs: int, only_pdf: bool = 
             pure.setdefault(name, []).append(value)
     return {name: {"seconds": statistics.median(v), **({"weasyprint": statistics.median(pure[name])}
                                                          if name in pure else {})} for name, v in samples.items()}
+
+
+def _kind(file: str) -> str:
+    """The row a file's time is added to: its own name, or for a unit under a folder (forms/QC-FORM-C1.pdf)
+    the folder and format, all units together (forms/*.pdf, forms/*-fillable.pdf)."""
+    if "/" not in file:
+        return file
+    folder, name = file.split("/", 1)
+    return f"{folder}/*{'-fillable.pdf' if name.endswith('-fillable.pdf') else Path(name).suffix}"
 
 
 def synthetic(folder: Path, sizes: list[int], sets: int = 1) -> Path:
