@@ -15,10 +15,11 @@ import docx
 import pdfplumber
 import pytest
 
-from conftest import CLAUSES
+from conftest import CLAUSES, resolve_alone
+from stdgen.artifacts.cards import layout as card_layout
 from stdgen.artifacts.cards.build import deck_document, deck_ids, write_cards
-from stdgen.artifacts.cards.deck import NO_REPLACEMENT, Deck, build_deck
-from stdgen.artifacts.cards.layout import SHEETS, TENT, Geometry, Heading, pack
+from stdgen.artifacts.cards.deck import KINDS, NO_REPLACEMENT, Deck, build_deck
+from stdgen.artifacts.cards.layout import SCREEN, SHEETS, TENT, Block, Card, Geometry, Heading, _fits, _lead, pack
 from stdgen.artifacts.cards.render import cut_marks, render, write_pdf
 from stdgen.build import ARTIFACTS
 from stdgen.diagnostics import Report
@@ -28,6 +29,9 @@ from stdgen.model import Clause
 from stdgen.resolve import ResolvedSet
 from stdgen.workspace import open_workspace
 from stdgen.xref import tree_ids
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import write_synthetic_set
 
 MM = 72 / 25.4  # PDF points per millimetre
 NAMES = ["cq-12345-hotline", "db34-t-3395-2019", "db4108-t-6-2020", "window-conduct", "zmd-civility-2023"]
@@ -83,6 +87,61 @@ def test_every_phrase_on_exactly_one_card_of_its_kind(sets: dict[str, ResolvedSe
     for card, following in itertools.pairwise(cards):  # a topic that runs over says so on both cards
         head = following.blocks[0]
         assert card.continues == (isinstance(head, Heading) and head.continued)
+
+
+def _pack_measuring_every_card(deck: Deck, geo: Geometry) -> list[Card]:
+    """pack as it was written first: each phrase tried by measuring its whole card again (layout._fits)."""
+    cards: list[Card] = []
+    for kind in KINDS:
+        card: Card | None = None
+        for topic in deck.of(kind):
+            continued = here = False
+            last: str | None = None
+            for phrase in topic.phrases:
+                need = _lead(topic.title, phrase, here, continued, last)
+                if card is None or not _fits(card, [*need, phrase], geo):
+                    if card is not None and here:
+                        card.continues = continued = True
+                    card = Card(kind)
+                    cards.append(card)
+                    here, last = False, None
+                    need = _lead(topic.title, phrase, here, continued, last)
+                card.blocks.extend([*need, phrase])
+                here, last = True, phrase.scenario
+    return cards
+
+
+def _synthetic_deck(tmp_path: Path, clauses: int) -> Deck:
+    write_synthetic_set(tmp_path / "clauses" / f"syn{clauses}", clauses)
+    return build_deck([resolve_alone(tmp_path / "clauses" / f"syn{clauses}")])
+
+
+def test_packing_keeps_a_running_measure_and_packs_as_measuring_every_card(
+        sets: dict[str, ResolvedSet], tmp_path: Path) -> None:
+    decks = [build_deck([rs]) for rs in sets.values()] + [build_deck(list(sets.values())),
+                                                           _synthetic_deck(tmp_path, 400)]
+    for deck in decks:
+        for geo in [*GEOMETRIES.values(), SCREEN]:
+            assert pack(deck, geo) == _pack_measuring_every_card(deck, geo)
+
+
+def test_packing_measures_each_block_a_bounded_number_of_times(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    """The screen page puts every topic of a kind on one card: measured afresh per phrase, that was quadratic."""
+    measured = Counter[str]()
+    block_mm = card_layout.block_mm
+
+    def counting(block: Block, geo: Geometry) -> float:
+        measured[type(block).__name__] += 1
+        return block_mm(block, geo)
+
+    monkeypatch.setattr(card_layout, "block_mm", counting)
+    for clauses in (500, 2000):
+        deck = _synthetic_deck(tmp_path, clauses)
+        for geo in [*GEOMETRIES.values(), SCREEN]:
+            measured.clear()
+            placed = sum(len(card.blocks) for card in pack(deck, geo))
+            assert sum(measured.values()) <= 4 * placed, (clauses, geo)
 
 
 def test_long_topic_continues_on_the_next_card(sets: dict[str, ResolvedSet]) -> None:

@@ -142,3 +142,21 @@ def test_build_reports_progress_per_file_and_set(tmp_path: Path) -> None:
     again = Recording(io.StringIO(), enabled=True)
     build_sets(list(ws.sets.values()), tmp_path, report, progress=again)  # up to date: two sets done, no files
     assert (again.sets, again.files, again.sets_done) == (2, 0, 2)
+
+
+@pytest.mark.slow
+def test_an_edit_that_writes_no_workbook_does_not_import_openpyxl(project: Path) -> None:
+    """openpyxl (0.12 s to import) is imported by a process that writes a workbook, not by every build."""
+    assert _stdgen(project, "build", "--jobs", "1").returncode == 0
+    body = project / "clauses" / "zmd-civility-2023" / "body.yaml"
+    text = body.read_text(encoding="utf-8")
+    body.write_text(text.replace("必备的综合素质", "必备的综合素养"), encoding="utf-8")  # a lead-in: on no checklist
+    standard_only = _stdgen(project, "build", "--jobs", "1")
+    assert standard_only.returncode == 0, standard_only.stderr
+    assert "weasyprint" in _imported(standard_only.stderr)  # the standard was written again
+    assert "openpyxl" not in _imported(standard_only.stderr)
+
+    body.write_text(text.replace("让服务对象满意。", "让服务对象更满意。", 1), encoding="utf-8")  # a checklist row
+    with_rows = _stdgen(project, "build", "--jobs", "1")
+    assert with_rows.returncode == 0, with_rows.stderr
+    assert "openpyxl" in _imported(with_rows.stderr)
