@@ -116,7 +116,8 @@ def _layout(html: str, fillable: bool) -> weasyprint.Document:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while WeasyPrint lays a document out.
+    """Python's cyclic garbage collector off while WeasyPrint lays a document out (and while a build job
+    makes any other format: build.render_job).
 
     The boxes of a layout are live data until written, and they grow the heap that each full collection
     walks: WeasyPrint's layout of the 2,000-clause standard took 7.3 s of CPU with the collector on and
