@@ -225,7 +225,8 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     out_root.mkdir(parents=True, exist_ok=True)
     sets = list(sets)
     _report_empty(sets, out_root, report)
-    work = [_prepare(rs, out_root, formats, force) for rs in sets]
+    with collector_paused():  # the trees made for the keys are live until keyed; the garbage is collected below
+        work = [_prepare(rs, out_root, formats, force) for rs in sets]
     pending = [w for w in work if w.changed]
     if progress:
         progress.planned({w.rs.clause_set.name: len(w.todo) for w in work})
@@ -473,6 +474,11 @@ def build_workspace(ws: Workspace, out_root: Path, report: Report, force: bool =
     """
     if not ws.sets or set(ws.sets) != set(ws.loaded) or any(d.code == "B001" for d in report.items):
         return []
+    with collector_paused():  # the index and the site's pages are made from trees that stay live until written
+        return _build_cross(ws, out_root, report, force)
+
+
+def _build_cross(ws: Workspace, out_root: Path, report: Report, force: bool) -> list[Path]:
     files = (json.dumps(_read_manifest(out_root / n).get("files", {}), sort_keys=True) for n in sorted(ws.sets))
     code = _code()
     key = _hash(code, *files)
