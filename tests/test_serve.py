@@ -37,14 +37,31 @@ def _wait(predicate, what: str, timeout: float = TIMEOUT) -> None:  # type: igno
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def _start(clauses: Path, out: Path, log: Path) -> subprocess.Popen[bytes]:
+def _serving(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path, Path]:
+    """A server on a copy of the bundled clauses, once it serves: (process, clauses, output, its log)."""
+    clauses, out, log = tmp_path / "clauses", tmp_path / "output", tmp_path / "serve.log"
+    shutil.copytree(CLAUSES, clauses)
     # PYTHONFAULTHANDLER: a server that does not stop is sent SIGABRT (see _stopped) and writes every
     # thread's stack into the log
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src"), "PYTHONFAULTHANDLER": "1"}
     with open(log, "w", encoding="utf-8") as stderr:
-        return subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--port", "0", "--jobs", "2",
-                                 "--clauses", str(clauses), "--out", str(out), "--lang", "en"],
-                                stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        server = subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--port", "0", "--jobs", "2",
+                                   "--clauses", str(clauses), "--out", str(out), "--lang", "en"],
+                                  stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+    try:
+        _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")
+    except AssertionError:
+        server.kill()
+        raise
+    return server, clauses, out, log
+
+
+def _edit(clauses: Path) -> Path:
+    """Retitle 10.1 of the standard (首问负责 → 首问负责制); the clause file."""
+    body = clauses / STANDARD / "10-body.yaml"
+    body.write_text(body.read_text(encoding="utf-8").replace("title: 首问负责", "title: 首问负责制", 1),
+                    encoding="utf-8")
+    return body
 
 
 def _stopped(server: subprocess.Popen[bytes], log: Path) -> str:
@@ -62,13 +79,8 @@ def _stopped(server: subprocess.Popen[bytes], log: Path) -> str:
 
 
 def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    clauses = tmp_path / "clauses"
-    shutil.copytree(CLAUSES, clauses)
-    out = tmp_path / "output"
-    log = tmp_path / "serve.log"
-    server = _start(clauses, out, log)
+    server, clauses, _, log = _serving(tmp_path)
     try:
-        _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")
         line = next(x for x in log.read_text(encoding="utf-8").splitlines() if x.startswith("serving "))
         base = line.split()[1].removesuffix("index.html")
         assert base.startswith("http://127.0.0.1:")
@@ -79,9 +91,7 @@ def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: P
             driver.get(page + "#QC-10.1")
             assert driver.find_element("id", "QC-10.1").text == "10.1　首问负责"
             driver.execute_script("window.stdgenBeforeEdit = true")
-            body = clauses / STANDARD / "10-body.yaml"
-            body.write_text(body.read_text(encoding="utf-8").replace("title: 首问负责", "title: 首问负责制", 1),
-                            encoding="utf-8")
+            _edit(clauses)
             _wait(lambda: _get(base + "__stdgen/build") == "1", "the rebuild")
             assert "首问负责制" in _get(page)
             # the page polled the build number and reloaded itself
@@ -99,16 +109,9 @@ def test_serve_rebuilds_on_save_reloads_the_page_and_stops_on_ctrl_c(tmp_path: P
 def test_ctrl_c_during_a_rebuild_lets_it_finish_then_stops(tmp_path: Path) -> None:
     """SIGINT while files are being rewritten (the HTTP server's threads running): the build ends and is
     swapped in whole, then the server stops."""
-    clauses = tmp_path / "clauses"
-    shutil.copytree(CLAUSES, clauses)
-    out = tmp_path / "output"
-    log = tmp_path / "serve.log"
-    server = _start(clauses, out, log)
+    server, clauses, out, log = _serving(tmp_path)
     try:
-        _wait(lambda: "serving http://127.0.0.1:" in log.read_text(encoding="utf-8"), "the server to start")
-        body = clauses / STANDARD / "10-body.yaml"
-        body.write_text(body.read_text(encoding="utf-8").replace("title: 首问负责", "title: 首问负责制", 1),
-                        encoding="utf-8")
+        body = _edit(clauses)
         _wait(lambda: "rebuilding" in log.read_text(encoding="utf-8"), "the rebuild to start", 60)
         server.send_signal(signal.SIGINT)
         text = _stopped(server, log)
