@@ -16,6 +16,7 @@ from pypdf.generic import IndirectObject
 from stdgen.artifacts.checklist import build_checklist
 from stdgen.artifacts.checklist import pdf as checklist_pdf
 from stdgen.artifacts.checklist.tree import checklist_document
+from stdgen.collector import collected_after
 from stdgen.diagnostics import Report
 from stdgen.render.pdf import write_pdf
 from stdgen.workspace import open_workspace
@@ -81,12 +82,12 @@ def test_parts_print_what_one_run_prints(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_parts_leave_the_collector_as_they_found_it() -> None:
-    with checklist_pdf._collected_by_part():  # alone: the set is frozen, then thawed
+    with collected_after(paused=True):  # alone: the set is frozen, then thawed
         assert not gc.isenabled() and gc.get_freeze_count() > 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
     gc.freeze()  # inside a build job, which froze the set and thaws it after its own collection
     try:
-        with checklist_pdf._collected_by_part():
+        with collected_after(paused=True):
             pass
         assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:

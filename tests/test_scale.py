@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from conftest import CLAUSES, resolve_alone
 from stdgen import build
 from stdgen.build import WRITERS, render_job
+from stdgen.collector import collector_paused
 from stdgen.diagnostics import Report
 from stdgen.doctree import Cell, Document, Para, Section, Style, Table
 from stdgen.render.docx_render import write_docx
-from stdgen.render.pdf import collector_paused
 
 COLUMNS = 5
 

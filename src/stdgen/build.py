@@ -21,7 +21,6 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -39,6 +38,7 @@ from .artifacts.checklist.tree import row_ids as checklist_ids
 from .artifacts.concordance.topics import build_concordance
 from .artifacts.concordance.tree import build as concordance_tree
 from .artifacts.standard.tree import build as standard_tree
+from .collector import collected_after, collector_paused
 from .diagnostics import Position, Report
 from .doctree import Document
 from .i18n import Message, msg
@@ -48,7 +48,7 @@ from .render.docx_render import has_toc, write_docx, write_docx_paged
 from .render.failure import render_failure
 from .render.fonts import describe, rare_characters
 from .render.html import write_html
-from .render.pdf import collector_paused, write_pdf
+from .render.pdf import write_pdf
 from .reproducible import seal, source_date, write_sealed
 from .resolve import ResolvedSet
 from .unit import Unit as Unit  # re-exported: artifacts and tests name it build.Unit
@@ -371,31 +371,20 @@ def render_job(rs: ResolvedSet, artifact_name: str, stem: str, fmt: str, path: P
     """Write one file of one unit; return the PDF page of each anchor (empty for other formats). given: the
     result of the unit's REUSES source format, when its writer takes it. The unit is found again here by
     its stem: a worker process receives names, not closures."""
-    # The set, the modules and what earlier jobs left are frozen for the job: Python's full collections,
-    # which come more often as a job's objects pile up, then walk only the job's own objects. Unfrozen, they
-    # walked the whole heap each time: 0.47 s of checklist.docx's 2.47 s at 5,000 clauses (0.11 of 0.99 s at
-    # 2,000), the part of its cost that grew faster than its rows.
-    # What a job makes (tree, HTML, workbook) is live until written, so the collections it triggers find little
-    # garbage and walk more each time: with the collector paused, checklist.html of 2,000 / 5,000 clauses took
-    # 0.66 / 1.63 s instead of 0.83 / 2.57 s (per added clause 0.97x instead of 1.35x), at the same peak. A PDF
-    # job keeps it on while writing (WeasyPrint's layout pauses it itself: render.pdf.collector_paused).
-    gc.freeze()
-    try:
-        with collector_paused() if fmt != "pdf" else nullcontext():
-            unit = _unit(rs, artifact_name, stem)
-            direct = unit.direct.get(fmt)
-            if direct is not None:
-                result: object = direct(path)  # a direct PDF writer may return its anchors' pages too
-            elif given is not None:
-                result = REUSES[fmt].write(unit.document(), path, given)
-            else:
-                result = WRITERS[fmt](unit.document(), path)
+    # The set, the modules and what earlier jobs left are frozen for the job, and its garbage collected at its
+    # end (collector.py): unfrozen, full collections walked the whole heap, 0.47 s of checklist.docx's 2.47 s at
+    # 5,000 clauses. Automatic collection is paused too, except for a PDF, which is written with it on
+    # (WeasyPrint's layout pauses it itself): checklist.html of 5,000 clauses 2.57 -> 1.63 s.
+    with collected_after(paused=fmt != "pdf"):
+        unit = _unit(rs, artifact_name, stem)
+        direct = unit.direct.get(fmt)
+        if direct is not None:
+            result: object = direct(path)  # a direct PDF writer may return its anchors' pages too
+        elif given is not None:
+            result = REUSES[fmt].write(unit.document(), path, given)
+        else:
+            result = WRITERS[fmt](unit.document(), path)
         seal(path, fmt, source_date([rs.standard.issued]))
-    finally:
-        # A WeasyPrint layout is cyclic garbage once written: free it now, not at some later full collection,
-        # so that the worker's next job reuses its memory instead of adding to it.
-        gc.collect()
-        gc.unfreeze()
     return result if isinstance(result, dict) else {}
 
 

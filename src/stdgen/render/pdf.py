@@ -13,12 +13,10 @@ an equal file (reproducible builds).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..collector import collector_paused
 from ..doctree import Document
 from .fonts import require_fonts
 from .html import FONT_STACKS, render_html, section_anchor
@@ -112,25 +110,6 @@ def _layout(html: str, fillable: bool) -> weasyprint.Document:
 
     with collector_paused():
         return weasyprint.HTML(string=html).render(pdf_forms=fillable)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while WeasyPrint lays a document out (and while a build job
-    makes any other format: build.render_job).
-
-    The boxes of a layout are live data until written, and they grow the heap that each full collection
-    walks: WeasyPrint's layout of the 2,000-clause standard took 7.3 s of CPU with the collector on and
-    5.0 s with it off, at a lower peak (523 / 499 MB for layout and writing). Writing the PDF keeps it on:
-    off, it left 60 MB more garbage at the peak. The garbage a layout leaves is freed by the next
-    collection (build.render_job makes one after each job)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _only_top_fields(pdf: Any) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import jinja2
 
+from ...collector import collector_paused
 from ...doctree import Document, Para, Section, Style
 from ...render import templates
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS
-from ...render.pdf import collector_paused
 from .deck import NO_REPLACEMENT, Deck
 from .layout import LINE, POSTER_PT, SCREEN, SHEETS, TENT, Geometry, Layout, Size, pack
 
@@ -86,7 +86,7 @@ def write_pdf(html: str, path: Path) -> dict[str, int]:
     import weasyprint  # slow to import; only PDF needs it
 
     require_fonts(printed_text(html), FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
-    with collector_paused():  # as for every other layout (render.pdf): the collector otherwise walks the growing boxes
+    with collector_paused():  # as for every layout (see collector.py)
         rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
     pages = {a: n for n, page in enumerate(rendered.pages, start=1) for a in page.anchors}
     rendered.write_pdf(path, pdf_identifier=True)  # /ID from the content's hash: same input, same bytes

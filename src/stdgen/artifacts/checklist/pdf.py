@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import gc
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ...collector import collected_after
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS, render_html
-from ...render.pdf import collector_paused, write_pdf
+from ...render.pdf import write_pdf
 from ...resolve import ResolvedSet
 from .rows import Checklist, build_checklist
 from .tree import STANDARD_HTML, checklist_document
@@ -36,29 +35,10 @@ def write_checklist_pdf(cl: Checklist, path: Path, standard_href: str = STANDARD
     require_fonts(checklist_document(cl, standard_href, 0, 1), FONT_STACKS)
     parts: list[bytes] = []
     pages: dict[str, int] = {}
-    with _collected_by_part():
+    with collected_after(paused=True):  # collected by part too, see _write_parts
         _write_parts(cl, standard_href, parts, pages)
     _join(parts, path)
     return pages
-
-
-@contextmanager
-def _collected_by_part() -> Iterator[None]:
-    """Garbage is collected only after each part, and never walks what existed before the parts.
-
-    WeasyPrint's layout makes millions of objects that outlive a young collection, so Python ran
-    about 6 full collections per part, each walking the whole heap (the resolved set included):
-    on the 2,000-clause checklist 8.2 of 24.1 s of CPU went to collecting. Frozen and collected
-    once per part: 18.2 s, with the same peak memory (351 MB; a part's garbage is mostly freed by
-    reference counting, the cycles among its boxes by the collection after it)."""
-    outer = gc.get_freeze_count()
-    gc.freeze()
-    try:
-        with collector_paused():
-            yield
-    finally:
-        if not outer:  # what a caller froze (build.render_job) it unfreezes itself, after its own collection
-            gc.unfreeze()
 
 
 def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: dict[str, int]) -> None:
