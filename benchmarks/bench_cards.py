@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    import weasyprint  # noqa: F401  # imported once, as the build does before its workers start
+    from stdgen.render.weasy import load
 
+    load()  # imported once, as the build does before its workers start
     from stdgen.artifacts.cards.deck import build_deck
     from stdgen.artifacts.cards.docx import write_sheet_docx
     from stdgen.artifacts.cards.layout import SHEETS, TENT, pack

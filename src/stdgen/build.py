@@ -49,6 +49,7 @@ from .render.failure import render_failure
 from .render.fonts import describe, rare_characters
 from .render.html import write_html
 from .render.pdf import write_pdf
+from .render.weasy import load as load_weasyprint
 from .reproducible import seal, source_date, write_sealed
 from .resolve import ResolvedSet
 from .unit import Unit as Unit  # re-exported: artifacts and tests name it build.Unit
@@ -323,7 +324,7 @@ def _run(tasks: list[Task], jobs: int, progress: Progress | None) -> None:
             ready[:0] = finished(task, partial(function, *args))
         return
     if any(task.job.fmt == "pdf" for task in tasks):
-        import weasyprint  # noqa: F401  # imported once here; forked workers inherit it
+        load_weasyprint()  # imported once here; forked workers inherit it
     with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         running = {}
         for task in ready:

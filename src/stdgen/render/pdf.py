@@ -21,6 +21,7 @@ from ..doctree import Document
 from .fonts import require_fonts
 from .html import FONT_STACKS, render_html, section_anchor
 from .restyle import restyled
+from .weasy import load
 
 if TYPE_CHECKING:
     import pydyf
@@ -106,7 +107,7 @@ def _layout(html: str, fillable: bool) -> weasyprint.Document:
     """The laid-out pages of one HTML page. Not kept after use: a build's DOCX takes the PDF job's page
     numbers (build.REUSES) and never asked for it again, while a kept 5,000-clause standard held 0.9 GB
     in its worker for the rest of the build."""
-    import weasyprint  # imported late: it is slow to import and only PDF needs it
+    weasyprint = load()  # imported late: it is slow to import and only PDF needs it
 
     with collector_paused():
         return weasyprint.HTML(string=html).render(pdf_forms=fillable)

@@ -20,6 +20,7 @@ from ...doctree import Document, Para, Section, Style
 from ...render import templates
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS
+from ...render.weasy import load
 from .deck import NO_REPLACEMENT, Deck
 from .layout import LINE, POSTER_PT, SCREEN, SHEETS, TENT, Geometry, Layout, Size, pack
 
@@ -83,7 +84,7 @@ def _bureau_css(deck: Deck) -> str:
 
 def write_pdf(html: str, path: Path) -> dict[str, int]:
     """Write the PDF; return the 1-based page of every anchor (clause IDs), for the cross-reference index."""
-    import weasyprint  # slow to import; only PDF needs it
+    weasyprint = load()  # slow to import; only PDF needs it
 
     require_fonts(printed_text(html), FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
     with collector_paused():  # as for every layout (see collector.py)

@@ -21,6 +21,7 @@ from ...collector import collected_after
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS, render_html
 from ...render.pdf import write_pdf
+from ...render.weasy import load
 from ...resolve import ResolvedSet
 from .rows import Checklist, build_checklist
 from .tree import STANDARD_HTML, checklist_document
@@ -43,6 +44,7 @@ def write_checklist_pdf(cl: Checklist, path: Path, standard_href: str = STANDARD
 
 def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: dict[str, int]) -> None:
     """Lay out and write the parts (PDF bytes appended to parts, each anchor's page to pages)."""
+    load()
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()  # one for all parts: one per part read the fonts again (1 of 20 s at 2,000 clauses)
@@ -73,7 +75,7 @@ def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: d
 def _layout(html: str, printed: int, fonts: Any) -> tuple[Any, dict[int, int]]:
     """The laid-out part, its page numbers following the pages printed before it, and the index
     among the part's check-table rows of each row element (by identity)."""
-    import weasyprint
+    weasyprint = load()
 
     css = f"@page :nth(1 of checklist) {{ counter-reset: page {printed + 1}; }}\n"
     if printed:  # the table goes on from the previous page: no space above it (a page break drops it)
