@@ -16,6 +16,7 @@ from cli_process import StdgenProcess
 from conftest import CLAUSES
 from stdgen import outdir
 from stdgen.artifacts.cards import build as cards_build
+from stdgen.artifacts.cards import docx as cards_docx
 from stdgen.artifacts.checklist import build as checklist_build
 from stdgen.diagnostics import Report
 from stdgen.workspace import open_workspace
@@ -105,7 +106,7 @@ def test_a_failed_deck_keeps_the_previous_files(tmp_path: Path, monkeypatch: pyt
     with outdir.locked(out):
         assert len(cards_build.write_cards([rs], out, [], "sheet", "a6", report)) == 3
     before = _files(out)
-    monkeypatch.setattr(cards_build, "write_sheet_docx", lambda deck, path, size: _fail_after_writing(path))
+    monkeypatch.setattr(cards_docx, "write_sheet_docx", lambda deck, path, size: _fail_after_writing(path))
     with outdir.locked(out):
         assert cards_build.write_cards([rs], out, [], "sheet", "a6", report) == []
     assert [d.code for d in report.errors] == ["B001"]

@@ -68,7 +68,7 @@ def test_xref_lists_each_unit_file(tmp_path: Path, with_pages: None) -> None:
     rs = resolve_alone(CLAUSES / SET)
     out = tmp_path / "out"
     build_sets([rs], out, Report(), formats=("html",), force=True)
-    index = build_index(Workspace(CLAUSES, {SET: rs}, {}), out, build.ARTIFACTS)
+    index = build_index(Workspace(CLAUSES, {SET: rs}, {}), build.Outputs.read(out, [SET]), build.ARTIFACTS)
     annex = rs.clause_set.annexes[0].id
     entry = next(e for e in index["entries"] if e["id"] == annex)
     pages = [a for a in entry["appears_in"] if a["artifact"] == "pages"]

@@ -139,7 +139,7 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         if fmt is Format.text:
             typer.echo(_say(recorded, "up-to-date"), err=True)
         return
-    from .build import build_sets, build_workspace
+    from .build import CrossAhead, build_sets, build_workspace
     from .lint import lint_workspace
     from .outdir import locked
     from .progress import BuildProgress
@@ -158,14 +158,14 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
     progress = BuildProgress(sys.stderr, quiet=fmt is Format.json, lang=report.lang)
     try:
         if writable(out, report):
-            with locked(out, waiting=_waiting(report, out)):
+            with locked(out, waiting=_waiting(report, out)), CrossAhead(workspace, out, force) as ahead:
                 try:
                     written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
-                                         progress=progress)
+                                         progress=progress, meanwhile=ahead)
                 finally:
                     progress.close()
                 if not report.failed(strict):  # cross-set files link every set: only when all of them are good
-                    written += build_workspace(workspace, out, report, force=force)
+                    written += build_workspace(workspace, out, report, force=force, ahead=ahead)
                     if not report.failed(strict):
                         uptodate.record(out, key, report)
     except OSError as exc:  # the output folder cannot be written (read-only, full disk)

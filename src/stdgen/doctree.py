@@ -203,6 +203,11 @@ def blocks_of(doc: Document) -> Iterator[Block]:
     return (b for s in doc.sections for b in s.blocks)
 
 
+def has_toc(doc: Document) -> bool:
+    """Whether the document has a 目次 (whose page numbers the DOCX takes from the PDF's layout)."""
+    return any(isinstance(block, Toc) for section in doc.sections for block in section.blocks)
+
+
 def anchors_of(doc: Document) -> set[str]:
     """The anchors of a document: paragraphs', tables' and figures'."""
     anchors = {p.anchor for p in paras(blocks_of(doc)) if p.anchor}

@@ -76,7 +76,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 def rebuild(clauses: Path, out: Path, jobs: int, say: Say, lang: Lang = "zh") -> bool:
     """Check and build every set, as ``stdgen build`` does; report problems; True when files were written."""
-    from .build import build_sets, build_workspace
+    from .build import CrossAhead, build_sets, build_workspace
     from .lint import lint_workspace
     from .outdir import locked
 
@@ -85,10 +85,11 @@ def rebuild(clauses: Path, out: Path, jobs: int, say: Say, lang: Lang = "zh") ->
     workspace = open_workspace(clauses, report)
     lint_workspace(workspace, report)  # what stops `stdgen build` stops a rebuild
     if not report.failed():
-        with locked(out, waiting=lambda: say(phrase("waiting", folder=str(out)).render(lang))):
-            written = build_sets(workspace.sets.values(), out, report, jobs=jobs)
+        with (locked(out, waiting=lambda: say(phrase("waiting", folder=str(out)).render(lang))),
+              CrossAhead(workspace, out, force=False) as ahead):
+            written = build_sets(workspace.sets.values(), out, report, jobs=jobs, meanwhile=ahead)
             if not report.failed():
-                written += build_workspace(workspace, out, report, force=False)
+                written += build_workspace(workspace, out, report, force=False, ahead=ahead)
     if report.items:
         say(report.render_text())
     if report.failed():

@@ -3,8 +3,9 @@
 Artifacts register what they contain: each output unit of a per-set artifact of
 ``build.ARTIFACTS`` (one document, several formats) may give an ``ids`` function (the IDs it
 shows); without one, its IDs are those its document tree anchors or links to (``Span.link``,
-or the ``#ID`` of a ``Span.href``). Only files that exist under the output folder are listed.
-A PDF's page of an anchored ID is the one the PDF renderer recorded when it wrote the file (``build.pdf_pages``).
+or the ``#ID`` of a ``Span.href``). Only files the sets' folders hold are listed, as their build
+records them (``build.Outputs``), and a PDF's page of an anchored ID is the one the PDF renderer
+recorded when it wrote the file.
 
 ``xref.json`` is for machines (paths relative to the output folder); ``xref.html`` is the same
 index to read, one table per set, each ID linking to its places and to its related clauses.
@@ -13,10 +14,10 @@ index to read, one table per set, each ID linking to its places and to its relat
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .artifacts.concordance.topics import Concordance
 from .doctree import (
@@ -42,12 +43,18 @@ if TYPE_CHECKING:
     from .build import Artifact
 
 SCHEMA = "stdgen-xref/1"
-PageLookup = Callable[[str, str], dict[str, int]]  # (set, artifact) → anchor → PDF page
 EXCERPT = 40
 CONCORDANCE_LABEL = "条款对照表"
 KINDS = {"chapter": "章", "clause": "条", "annex": "附录", "term": "术语", "table": "表", "form": "表单"}
 GAP = "\u3000"
 
+
+
+class Built(Protocol):
+    """What the sets' output folders hold (``build.Outputs``)."""
+
+    def has(self, set_name: str, file: str) -> bool: ...  # file: under the set's folder
+    def pages(self, set_name: str, stem: str) -> dict[str, int]: ...  # anchor → 1-based page of <stem>.pdf
 
 
 @dataclass
@@ -73,15 +80,15 @@ def tree_ids(doc: Document) -> tuple[set[str], set[str]]:
     return anchors_of(doc), links
 
 
-def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], conc: Concordance | None = None,
-                conc_formats: Sequence[str] = (), pages: PageLookup | None = None) -> dict[str, Any]:
-    """The index as JSON-ready data (see the module docstring). Per-set files are listed when they
-    exist under out_root; the concordance's files are those named by conc_formats (it is written
+def build_index(ws: Workspace, built: Built, artifacts: Sequence[Artifact], conc: Concordance | None = None,
+                conc_formats: Sequence[str] = ()) -> dict[str, Any]:
+    """The index as JSON-ready data (see the module docstring). Per-set files are listed when the sets'
+    folders hold them; the concordance's files are those named by conc_formats (it is written
     together with the index)."""
     places: dict[tuple[str, str], list[Appearance]] = {}
     for name, rs in ws.sets.items():
         for artifact in artifacts:
-            _register(name, rs, artifact, out_root, pages, places)
+            _register(name, rs, artifact, built, places)
     if conc is not None:
         files = {fmt: f"concordance.{fmt}" for fmt in conc_formats}
         for row in conc.rows if files else []:
@@ -107,15 +114,15 @@ def build_index(ws: Workspace, out_root: Path, artifacts: Sequence[Artifact], co
     }
 
 
-def _register(name: str, rs: ResolvedSet, artifact: Artifact, out_root: Path, pages_of: PageLookup | None,
+def _register(name: str, rs: ResolvedSet, artifact: Artifact, built: Built,
               places: dict[tuple[str, str], list[Appearance]]) -> None:
     for unit in artifact.outputs(rs):
-        files = {fmt: f"{name}/{file}" for fmt, file in unit.files().items() if (out_root / name / file).is_file()}
+        files = {fmt: f"{name}/{file}" for fmt, file in unit.files().items() if built.has(name, file)}
         if not files:
             continue
         anchors, links = tree_ids(unit.document())
         shown = set(unit.ids()) if unit.ids else anchors | links
-        pages = pages_of(name, unit.stem) if pages_of and "pdf" in files else {}
+        pages = built.pages(name, unit.stem) if "pdf" in files else {}
         for ident in rs.targets:
             if ident in shown:
                 link = [f"{files['html']}#{ident}"] if "html" in files and ident in anchors else []

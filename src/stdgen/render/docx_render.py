@@ -27,7 +27,22 @@ from docx.styles.style import BaseStyle
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
-from ..doctree import Cell, Document, Figure, ListBlock, PageSetup, Para, Rule, Section, Span, Split, Style, Table, Toc
+from ..doctree import (
+    Cell,
+    Document,
+    Figure,
+    ListBlock,
+    PageSetup,
+    Para,
+    Rule,
+    Section,
+    Span,
+    Split,
+    Style,
+    Table,
+    Toc,
+    has_toc,
+)
 from .docx_defaults import apply_chinese_defaults
 from .docx_fields import add_control
 from .html import LINE_HEIGHT, header_text, marker
@@ -525,11 +540,6 @@ def _document_settings(out: docx.document.Document) -> None:
         later = order[order.index(tag) + 1:]
         settings.insert_element_before(node, *later)
     out.core_properties.language = "zh-CN"
-
-
-def has_toc(doc: Document) -> bool:
-    """Whether the document has a 目次, whose page numbers the DOCX takes from the PDF's layout."""
-    return any(isinstance(block, Toc) for section in doc.sections for block in section.blocks)
 
 
 def write_docx(doc: Document, path: Path) -> None:

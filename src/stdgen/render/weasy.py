@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
-import importlib
 import io
 import sys
 from collections.abc import Iterator
@@ -27,11 +26,18 @@ def load() -> ModuleType:
     if sys.platform.startswith("linux"):
         try:
             with _sonames_only(), contextlib.redirect_stdout(io.StringIO()):  # its advice: for the retry
-                return importlib.import_module("weasyprint")
+                return _imported()
         except OSError:
             for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
                 del sys.modules[name]
-    return importlib.import_module("weasyprint")
+    return _imported()
+
+
+def _imported() -> ModuleType:
+    import weasyprint  # an import statement, as `python -X importtime` reports (importlib.import_module is not)
+
+    module: ModuleType = weasyprint
+    return module
 
 
 @contextlib.contextmanager

@@ -39,6 +39,7 @@ from .search import search_entries, write_search_index
 
 if TYPE_CHECKING:
     from ..build import Artifact
+    from ..xref import Built
 
 HERE = Path(__file__).parent
 SITE = "site"  # folder of the pages under the output folder
@@ -70,7 +71,7 @@ class SitePage:
         return posixpath.relpath(site_path, posixpath.dirname(self.path) or ".")
 
 
-def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], out_root: Path,
+def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], built: Built,
                   cross: Sequence[tuple[str, str, Document, Sequence[str]]]) -> list[SitePage]:
     """Every page: per set, each HTML unit of each artifact that the build wrote; then the cross-set documents
     (HTML file, label, tree, the names of their other files)."""
@@ -80,13 +81,13 @@ def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], o
         for artifact in artifacts:
             for unit in artifact.outputs(rs):
                 files = unit.files()
-                if "html" not in files or not (out_root / name / files["html"]).is_file():
+                if "html" not in files or not built.has(name, files["html"]):
                     continue
                 doc = unit.document()
                 shown = set(unit.ids()) if unit.ids else None
                 ids = frozenset(a for a in anchors_of(doc) if shown is None or a in shown)
                 downloads = [(fmt.upper(), f"{name}/{file}") for fmt, file in files.items()
-                             if fmt != "html" and (out_root / name / file).is_file()]
+                             if fmt != "html" and built.has(name, file)]
                 label = unit.title or artifact.title
                 pages.append(SitePage(f"{name}/{files['html']}", f"{std.number or std.title.zh}　{label}", label, doc,
                                       name, ids, downloads))
@@ -276,13 +277,13 @@ def render_index(sets: dict[str, ResolvedSet], pages: list[SitePage]) -> str:
                                                        index_href=INDEX)
 
 
-def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: Sequence[Artifact], out_root: Path,
-               cross: Sequence[tuple[str, str, Document, Sequence[str]]], folder: Path, entry_page: Path,
-               previous: Mapping[str, str] | None = None, salt: str = "") -> dict[str, str]:
-    """Write the site's pages, assets and search index into folder (a staging copy of output/site/)
+def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: Sequence[Artifact], built: Built,
+               out_root: Path, cross: Sequence[tuple[str, str, Document, Sequence[str]]], folder: Path,
+               entry_page: Path, previous: Mapping[str, str] | None = None, salt: str = "") -> dict[str, str]:
+    """Write the site's pages, assets and search index into folder (a staging copy of out_root/site/)
     and the entry page to entry_page; return each page's key (a hash of what it is rendered from, with
     salt). A page whose key is in previous is hard-linked from the current site instead of rendered."""
-    pages = collect_pages(sets, artifacts, out_root, cross)
+    pages = collect_pages(sets, artifacts, built, cross)
     places = Places(index)
     site_paths = {p.path for p in pages}
     common = fingerprint([salt, index, [(p.path, p.title, p.label, p.set_name, p.downloads) for p in pages]])

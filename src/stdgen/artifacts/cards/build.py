@@ -23,7 +23,6 @@ from ...render.failure import render_failure
 from ...reproducible import source_date, write_sealed
 from ...resolve import ResolvedSet
 from .deck import KIND_ZH, NO_REPLACEMENT, Deck, build_deck
-from .docx import write_sheet_docx
 from .layout import Layout, Size
 from .render import render, subtitle, write_pdf
 
@@ -93,6 +92,8 @@ def write_set_html(rs: ResolvedSet, path: Path) -> None:
 
 
 def write_set_docx(rs: ResolvedSet, path: Path) -> None:
+    from .docx import write_sheet_docx  # python-docx: imported by the process that writes a DOCX
+
     write_sheet_docx(set_deck(rs), path)
 
 
@@ -110,6 +111,8 @@ def deck_stem(sets: list[ResolvedSet], scopes: list[str], layout: Layout, size: 
 
 def write_cards(sets: list[ResolvedSet], out_root: Path, scopes: list[str], layout: Layout, size: Size,
                 report: Report) -> list[Path]:
+    from .docx import write_sheet_docx
+
     deck = build_deck(sets, scopes)
     name, stem = deck_stem(sets, scopes, layout, size)
     folder = out_root / name
