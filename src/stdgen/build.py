@@ -325,7 +325,7 @@ def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old:
 def _run(tasks: list[Task], jobs: int, progress: Progress | None,
          meanwhile: Callable[[], object] | None = None) -> None:
     """Run the tasks, each after the task whose result it takes (REUSES); in worker processes when jobs > 1,
-    while this process does meanwhile's work."""
+    this process doing meanwhile's work once a worker has nothing left to do (not competing with two)."""
     if jobs <= 1 or len(tasks) <= 1:
         _run_here(tasks, progress)
     else:
@@ -369,9 +369,10 @@ class _Workers:
             self.pool = pool
             for task in tasks:
                 self.start(task)
-            if meanwhile is not None:
-                meanwhile()
             while self.running:
+                if meanwhile is not None and len(self.running) < jobs:  # a worker is idle: this process takes its core
+                    meanwhile()
+                    meanwhile = None
                 done, _ = wait(self.running, return_when=FIRST_COMPLETED)
                 for future in done:
                     self.ended(self.running.pop(future), future.result)
@@ -567,7 +568,6 @@ class Outputs:
 class _Cross:
     """Cross-set files written under temporary names, and the manifest to record once they are in place."""
 
-    outputs: Outputs  # what they were made from
     staged: Staged
     site: Path  # the site's new folder
     manifest: dict[str, Any]
@@ -694,7 +694,7 @@ def _stage_cross(ws: Workspace, out_root: Path, outputs: Outputs, force: bool) -
         staged.discard()
         shutil.rmtree(site, ignore_errors=True)
         raise
-    return _Cross(outputs, staged, site, {"stdgen": __version__, "cross": key, "content": contents, "site": site_keys})
+    return _Cross(staged, site, {"stdgen": __version__, "cross": key, "content": contents, "site": site_keys})
 
 
 def _commit_cross(cross: _Cross, out_root: Path) -> list[Path]:
