@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -109,18 +110,20 @@ def test_cross_set_files_staged_ahead_are_kept_only_when_the_pages_came_true(
     out = tmp_path / "out"
     assert not _build_all(clauses, out).errors
     _edit(clauses, added)
-    staged: list[bool] = []
+    staged: list[build.Outputs] = []
     stage = build._stage_cross
 
     def counted(ws: object, out_root: Path, outputs: build.Outputs, force: bool) -> object:
-        staged.append(outputs == build.Outputs.read(out_root, [SET, "window-conduct"]))  # as on disk now
+        staged.append(outputs)
         return stage(ws, out_root, outputs, force)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build, "_stage_cross", counted)
     report = _build_all(clauses, out)
     assert not report.errors, report.render_text()
-    # staged ahead from the foreseen outputs (not yet on disk); again after the sets only if the pages moved
-    assert staged == ([False, True] if moves else [False])
+    final = build.Outputs.read(out, [SET, "window-conduct"])
+    assert staged[-1] == final  # what was renamed into place was made from the outputs the sets have
+    # staged once, ahead, when the pages stayed; when they moved, again after the sets if staged before the PDF
+    assert len(staged) == 1 if not moves else (len(staged) == 1 or staged[0] != final)
     assert not [p for p in out.iterdir() if p.name.startswith(".stdgen-") and p.name != ".stdgen-lock"]
     monkeypatch.undo()
     fresh = tmp_path / "fresh"
@@ -153,3 +156,16 @@ def test_what_was_staged_ahead_is_removed_when_a_set_fails(tmp_path: Path, monke
 
 def _fails(doc: object, path: Path) -> None:
     raise RuntimeError("a template failed")
+
+
+def test_the_outputs_foreseen_take_the_pages_of_each_pdf_written_so_far() -> None:
+    pdf, docx = build.Job("standard", "standard", "pdf", "k1"), build.Job("standard", "standard", "docx", "k2")
+    named = SimpleNamespace(clause_set=SimpleNamespace(name="s"))
+    w = build._SetWork(named, Path("out/s"), [pdf, docx], [pdf, docx],  # type: ignore[arg-type]
+                       {"pages": {"standard.pdf": {"A": 1}}}, {}, True)
+    keys = {"s": {"standard.pdf": "k1", "standard.docx": "k2"}}
+    assert build._foreseen([w]) == build.Outputs(keys, {"s": {"standard.pdf": {"A": 1}}})  # the last build's
+    w.pages["standard.pdf"] = {"A": 2}
+    assert build._foreseen([w]) == build.Outputs(keys, {"s": {"standard.pdf": {"A": 2}}})  # written: its own
+    w.old, w.pages = {}, {}
+    assert build._foreseen([w]) is None  # no record to go by

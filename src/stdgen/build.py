@@ -12,7 +12,6 @@ cross-reference index) are written the same way: temporary files, renamed into p
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib
 import json
@@ -228,8 +227,8 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
                jobs: int = 1, force: bool = False, progress: Progress | None = None,
                meanwhile: Callable[[Outputs], object] | None = None) -> list[Path]:
     """Bring every set's output up to date; return the files written (none for an unchanged set). meanwhile:
-    work for this process while worker processes render, given the outputs the sets will have if every PDF
-    written comes out with the pages its last build recorded (not called when a PDF has no such record)."""
+    work for this process while worker processes render, given the outputs the sets will have if each PDF not
+    yet written comes out with the pages its last build recorded (not called when one has no such record)."""
     out_root.mkdir(parents=True, exist_ok=True)
     sets = list(sets)
     _report_empty(sets, out_root, report)
@@ -244,11 +243,9 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     _report_rare_characters(pending, report)
     tasks = [Task(w, job, _source(w, job)) for w in pending for job in w.todo]
     tasks.sort(key=lambda task: COST.get(task.job.fmt, 0), reverse=True)  # longest first: workers finish together
-    for w in pending:  # the trees served the keys, the font check and REUSES; each job makes its own
-        w.docs.clear()
-    gc.collect()  # before the workers fork: each inherited them (5,000 clauses: 163 -> 140 MB in every process)
-    guess = _foreseen(work)
-    _run(tasks, jobs, progress, partial(meanwhile, guess) if meanwhile is not None and guess is not None else None)
+    for w in pending:  # the trees served the keys, the font check and REUSES; each job makes its own. They hold
+        w.docs.clear()  # no cycles: freed here, before the workers fork (a full collection found 3 objects more)
+    _run(tasks, jobs, progress, partial(_ahead, meanwhile, work) if meanwhile is not None else None)
     checkpoint("rendered")
     written: list[Path] = []
     for w in pending:
@@ -256,16 +253,23 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     return written
 
 
+def _ahead(meanwhile: Callable[[Outputs], object], work: list[_SetWork]) -> None:
+    foreseen = _foreseen(work)
+    if foreseen is not None:
+        meanwhile(foreseen)
+
+
 def _foreseen(work: list[_SetWork]) -> Outputs | None:
-    """The sets' outputs after this build if each PDF it writes keeps the pages recorded by the last build."""
+    """The sets' outputs after this build if each PDF still to be written keeps the pages recorded by the last
+    build (those written so far give theirs: with every PDF written, the outputs are known)."""
     keys: dict[str, dict[str, str]] = {}
     pdf: dict[str, dict[str, dict[str, int]]] = {}
     for w in work:
-        name, recorded = w.rs.clause_set.name, w.old.get("pages", {})
-        if any(j.fmt == "pdf" and j.file not in recorded for j in w.todo):
+        name, pages = w.rs.clause_set.name, w.old.get("pages", {}) | w.pages
+        if any(j.fmt == "pdf" and j.file not in pages for j in w.todo):
             return None
         keys[name] = {j.file: j.key for j in w.jobs}
-        pdf[name] = {j.file: recorded.get(j.file, {}) for j in w.jobs if j.fmt == "pdf"}  # as _finish records
+        pdf[name] = {j.file: pages.get(j.file, {}) for j in w.jobs if j.fmt == "pdf"}  # as _finish records them
     return Outputs(keys, pdf)
 
 
