@@ -40,12 +40,13 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             yield Finding("L303", ctx.where(phrase.clause.id, "phrases"),
                           {"phrase": phrase.text, "label": ctx.label(phrase.node)}, phrase.clause.id)
     seen: set[tuple[str, str]] = set()
+    comparable = [(rec, normalise(rec.text)) for rec in recommended]  # once each, not once per forbidden phrase
     for phrase, _ in forbidden:
         needle = normalise(phrase.text)
         if not needle:
             continue
-        for rec in recommended:
-            if needle in normalise(rec.text) and (phrase.text, rec.text) not in seen:
+        for rec, text in comparable:
+            if needle in text and (phrase.text, rec.text) not in seen:
                 seen.add((phrase.text, rec.text))
                 yield Finding("L301", ctx.where(phrase.clause.id, "phrases"), {
                     "phrase": phrase.text, "recommended": rec.text, "other": ctx.label(rec.node)}, phrase.clause.id)
@@ -54,6 +55,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 def _samples(ctx: LintContext, clauses: list[tuple[Node, Clause]], forbidden: list[Owned]) -> Iterator[Finding]:
     """L302: a forbidden phrase inside a quotation that the clause text gives as a sample."""
+    needles = [(phrase, normalise(phrase.text)) for phrase in forbidden]
     for node, item in clauses:
         own = {normalise(f.text) for group in item.phrases for f in group.forbidden}
         for key, text in own_texts(item):
@@ -62,8 +64,7 @@ def _samples(ctx: LintContext, clauses: list[tuple[Node, Clause]], forbidden: li
                 if _negated(masked, start):
                     continue
                 sample = normalise(inner)
-                for phrase in forbidden:
-                    needle = normalise(phrase.text)
+                for phrase, needle in needles:
                     if needle and needle not in own and needle in sample:
                         yield Finding("L302", ctx.where(item.id, key), {
                             "phrase": phrase.text, "other": ctx.label(phrase.node), "sample": inner,
