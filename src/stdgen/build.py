@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -208,19 +208,29 @@ def content_keys(rs: ResolvedSet, jobs: list[Job], docs: dict[str, Document]) ->
     code, images = _code(), _images(rs)
     when = source_date([rs.standard.issued]).isoformat()
     keys: dict[str, str] = {}
+    sources: dict[tuple[str, bool], str] = {}  # (unit, direct?) → what it is written from, once for its formats
+    whole_data = cache(partial(data_key, rs))  # for direct writers that declare no content
     for job in jobs:
         unit = _unit(rs, job.artifact, job.stem)
+        direct = job.fmt in unit.direct
         try:
             if job.stem not in docs:
                 docs[job.stem] = unit.document()
-            if job.fmt in unit.direct:
-                source = fingerprint(unit.content()) if unit.content is not None else data_key(rs)
-            else:
-                source = fingerprint(docs[job.stem])
+            if (job.stem, direct) not in sources:  # 5,000 clauses: the checklist's rows once for PDF and XLSX
+                sources[job.stem, direct] = _written_from(unit, docs[job.stem], direct, whole_data)
+            source = sources[job.stem, direct]
         except Exception:  # e.g. a bureau template that fails: its job reports it
             source = os.urandom(32).hex()  # written again, so that the job runs and says why it fails
         keys[job.file] = _hash(code, images, when, job.artifact, job.stem, job.fmt, source)
     return keys
+
+
+def _written_from(unit: Unit, doc: Document, direct: bool, whole_data: Callable[[], str]) -> str:
+    """A fingerprint of what a format of the unit is written from: its tree, or for a direct writer its declared
+    content, else the set's whole data."""
+    if not direct:
+        return fingerprint(doc)
+    return fingerprint(unit.content()) if unit.content is not None else whole_data()
 
 
 def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, formats: tuple[str, ...] = FORMATS,
