@@ -113,8 +113,6 @@ class Artifact:
                      content=partial(content, rs) if content is not None else None)]
 
 
-
-
 ARTIFACTS = [
     Artifact("standard", standard_tree, ("docx", "html", "pdf"), label="标准文本"),
     Artifact("checklist", checklist_tree, ("docx", "html", "pdf", "xlsx"),

@@ -16,12 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..collector import collector_paused
 from ..doctree import Document
 from .fonts import require_fonts
 from .html import FONT_STACKS, render_html, section_anchor
 from .restyle import restyled
-from .weasy import load
+from .weasy import layout
 
 if TYPE_CHECKING:
     import pydyf
@@ -107,10 +106,7 @@ def _layout(html: str, fillable: bool) -> weasyprint.Document:
     """The laid-out pages of one HTML page. Not kept after use: a build's DOCX takes the PDF job's page
     numbers (build.REUSES) and never asked for it again, while a kept 5,000-clause standard held 0.9 GB
     in its worker for the rest of the build."""
-    weasyprint = load()  # imported late: it is slow to import and only PDF needs it
-
-    with collector_paused():
-        return weasyprint.HTML(string=html).render(pdf_forms=fillable)
+    return layout(html, pdf_forms=fillable)
 
 
 def _only_top_fields(pdf: Any) -> None:

@@ -17,6 +17,9 @@ import io
 import sys
 from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
+
+from ..collector import collector_paused
 
 
 def load() -> ModuleType:
@@ -31,6 +34,13 @@ def load() -> ModuleType:
             for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
                 del sys.modules[name]
     return _imported()
+
+
+def layout(html: str, base_url: str | None = None, **options: Any) -> Any:
+    """The laid-out ``weasyprint.Document`` of an HTML page (options: those of ``HTML.render``), with the
+    collector paused as for every layout (collector.py)."""
+    with collector_paused():
+        return load().HTML(string=html, base_url=base_url).render(**options)
 
 
 def _imported() -> ModuleType:

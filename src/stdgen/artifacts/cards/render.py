@@ -15,12 +15,11 @@ from pathlib import Path
 
 import jinja2
 
-from ...collector import collector_paused
 from ...doctree import Document, Para, Section, Style
 from ...render import templates
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS
-from ...render.weasy import load
+from ...render.weasy import layout
 from .deck import NO_REPLACEMENT, Deck
 from .layout import LINE, POSTER_PT, SCREEN, SHEETS, TENT, Geometry, Layout, Size, pack
 
@@ -84,11 +83,8 @@ def _bureau_css(deck: Deck) -> str:
 
 def write_pdf(html: str, path: Path) -> dict[str, int]:
     """Write the PDF; return the 1-based page of every anchor (clause IDs), for the cross-reference index."""
-    weasyprint = load()  # slow to import; only PDF needs it
-
     require_fonts(printed_text(html), FONT_STACKS)  # never a PDF of boxes: fail with the fonts to install
-    with collector_paused():  # as for every layout (see collector.py)
-        rendered = weasyprint.HTML(string=html, base_url=str(path.parent)).render()
+    rendered = layout(html, base_url=str(path.parent))
     pages = {a: n for n, page in enumerate(rendered.pages, start=1) for a in page.anchors}
     rendered.write_pdf(path, pdf_identifier=True)  # /ID from the content's hash: same input, same bytes
     return pages

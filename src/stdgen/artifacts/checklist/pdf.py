@@ -44,7 +44,7 @@ def write_checklist_pdf(cl: Checklist, path: Path, standard_href: str = STANDARD
 
 def _write_parts(cl: Checklist, standard_href: str, parts: list[bytes], pages: dict[str, int]) -> None:
     """Lay out and write the parts (PDF bytes appended to parts, each anchor's page to pages)."""
-    load()
+    load()  # the fast import (render/weasy.py) before naming a module of WeasyPrint's
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()  # one for all parts: one per part read the fonts again (1 of 20 s at 2,000 clauses)
