@@ -49,6 +49,8 @@ from stdgen.render.html import render_html
 from stdgen.render.weasy import load
 from stdgen.workspace import open_workspace
 weasyprint = load()
+import weasyprint.layout.inline as inline
+joined_leaders = inline.handle_leader  # stdgen's (render/weasy.py); the floor lays leaders out as WeasyPrint does
 
 clauses, out, floor = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
 only_pdf = sys.argv[4] == "1"  # the library's floor: its PDFs only
@@ -91,12 +93,14 @@ for rs in ws.sets.values():
                                                if fmt not in unit.direct else [])
                 if pages:
                     weasyprint.HTML.__init__ = weasyprint_init
+                    inline.handle_leader = joined_leaders.__wrapped__
                     start = time.perf_counter()
                     for html in pages:
                         pure = weasyprint.HTML(string=html, base_url=str(path.parent))
                         pure.write_pdf(path.with_suffix(".floor.pdf"))
                     row["weasyprint"] = time.perf_counter() - start
                     weasyprint.HTML.__init__ = spy
+                    inline.handle_leader = joined_leaders
                 rows.append(row)
 print(json.dumps(rows))
 """
@@ -278,9 +282,11 @@ def edit_floor(clauses: Path, work: Path, runs: int) -> dict[str, Any]:
     the edited set's standard PDF from the exact HTML stdgen lays out (with WeasyPrint's defaults)."""
     html = work / "edited-standard.html"
     subprocess.run([sys.executable, "-c", EDIT_FLOOR_HTML, str(clauses), EDITED_SET, str(html)], env=ENV, check=True)
-    # WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less)
-    script = ("import sys; from stdgen.render.weasy import load; "
-              "load().HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
+    # WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less), its
+    # leaders laid out as WeasyPrint lays them out (not joined as stdgen's)
+    script = ("import sys; from stdgen.render.weasy import load; weasyprint = load(); "
+              "import weasyprint.layout.inline as inline; inline.handle_leader = inline.handle_leader.__wrapped__; "
+              "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
     times = []
     for _ in range(runs):
         start = time.perf_counter()
