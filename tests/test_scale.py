@@ -160,7 +160,7 @@ def test_workers_inherit_no_document_trees(tmp_path: Path, monkeypatch: pytest.M
     """The trees made for the content keys are dropped before the worker processes fork from the build."""
     seen: list[int] = []
 
-    def run(tasks: list[build.Task], jobs: int, progress: object, meanwhile: object) -> None:
+    def run(tasks: list[build.Task], jobs: int, progress: object, meanwhile: object, pool: object) -> None:
         seen.extend(len(task.work.docs) for task in tasks)
 
     monkeypatch.setattr(build, "_run", run)

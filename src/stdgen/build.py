@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from pathlib import Path
@@ -233,10 +235,11 @@ def _written_from(unit: Unit, doc: Document, direct: bool, whole_data: Callable[
 
 def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, formats: tuple[str, ...] = FORMATS,
                jobs: int = 1, force: bool = False, progress: Progress | None = None,
-               meanwhile: Callable[[Outputs], object] | None = None) -> list[Path]:
+               meanwhile: Callable[[Outputs], object] | None = None, pool: WorkerPool | None = None) -> list[Path]:
     """Bring every set's output up to date; return the files written (none for an unchanged set). meanwhile:
     work for this process while worker processes render, given the outputs the sets will have if each PDF not
-    yet written comes out with the pages its last build recorded (not called when one has no such record)."""
+    yet written comes out with the pages its last build recorded (not called when one has no such record).
+    pool: the worker processes to render in (else jobs > 1 starts its own)."""
     out_root.mkdir(parents=True, exist_ok=True)
     sets = list(sets)
     _report_empty(sets, out_root, report)
@@ -252,8 +255,8 @@ def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, f
     tasks = [Task(w, job, _source(w, job)) for w in pending for job in w.todo]
     tasks.sort(key=lambda task: COST.get(task.job.fmt, 0), reverse=True)  # longest first: workers finish together
     for w in pending:  # the trees served the keys, the font check and REUSES; each job makes its own. They hold
-        w.docs.clear()  # no cycles: freed here, before the workers fork (a full collection found 3 objects more)
-    _run(tasks, jobs, progress, partial(_ahead, meanwhile, work) if meanwhile is not None else None)
+        w.docs.clear()  # no cycles: freed here, before workers this call starts fork (a full collection found 3 more)
+    _run(tasks, jobs, progress, partial(_ahead, meanwhile, work) if meanwhile is not None else None, pool)
     checkpoint("rendered")
     written: list[Path] = []
     for w in pending:
@@ -335,13 +338,17 @@ def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old:
 
 
 def _run(tasks: list[Task], jobs: int, progress: Progress | None,
-         meanwhile: Callable[[], object] | None = None) -> None:
-    """Run the tasks, each after the task whose result it takes (REUSES); in worker processes when jobs > 1,
-    this process doing meanwhile's work once a worker has nothing left to do (not competing with two)."""
-    if jobs <= 1 or len(tasks) <= 1:
+         meanwhile: Callable[[], object] | None = None, pool: WorkerPool | None = None) -> None:
+    """Run the tasks, each after the task whose result it takes (REUSES); in worker processes (pool, else
+    a pool of its own when jobs > 1), this process doing meanwhile's work once a worker has nothing left to
+    do (not competing with two)."""
+    if pool is not None:
+        _Workers(progress).run(tasks, pool, meanwhile)
+    elif jobs <= 1 or len(tasks) <= 1:
         _run_here(tasks, progress)
     else:
-        _Workers(progress).run(tasks, jobs, meanwhile)
+        with WorkerPool(jobs) as own:
+            _Workers(progress).run(tasks, own, meanwhile)
 
 
 def _run_here(tasks: list[Task], progress: Progress | None) -> None:
@@ -374,21 +381,17 @@ class _Workers:
         self.followers: dict[tuple[int, str], list[Task]] = {}  # source (set, file) → tasks that take its result
         self.held: dict[tuple[int, str], tuple[Task, Callable[[], dict[str, int]]]] = {}  # ended before their source
 
-    def run(self, tasks: list[Task], jobs: int, meanwhile: Callable[[], object] | None) -> None:
-        if any(task.job.fmt == "pdf" for task in tasks):
-            with collector_paused():  # an import makes live objects only: a full collection here took 0.045 s
-                load_weasyprint()  # imported once here; forked workers inherit it
-        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            self.pool = pool
-            for task in tasks:
-                self.start(task)
-            while self.running:
-                if meanwhile is not None and len(self.running) < jobs:  # a worker is idle: this process takes its core
-                    meanwhile()
-                    meanwhile = None
-                done, _ = wait(self.running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    self.ended(self.running.pop(future), future.result)
+    def run(self, tasks: list[Task], pool: WorkerPool, meanwhile: Callable[[], object] | None) -> None:
+        self.pool = pool
+        for task in tasks:
+            self.start(task)
+        while self.running:
+            if meanwhile is not None and len(self.running) < pool.jobs:  # a worker is idle: this process takes its core
+                meanwhile()
+                meanwhile = None
+            done, _ = wait(self.running, return_when=FIRST_COMPLETED)
+            for future in done:
+                self.ended(self.running.pop(future), future.result)
 
     def start(self, task: Task) -> None:
         source = task.after
@@ -402,7 +405,7 @@ class _Workers:
         self.followers.setdefault(_key(task.work, source), []).append(task)
 
     def submit(self, task: Task) -> None:
-        self.running[self.pool.submit(render_job, *_args(task, task.given))] = task
+        self.running[self.pool.submit(*_args(task, task.given))] = task
 
     def ended(self, task: Task, result: Callable[[], dict[str, int]]) -> None:
         source, w = task.after, task.work
@@ -435,6 +438,57 @@ class _Workers:
             elif (held := self.held.pop(_key(w, follower.job), None)) is not None:
                 self.check(*held)
             # else still running on a guess: checked when it ends
+
+
+class WorkerPool:
+    """The worker processes of a build, started before the sets are loaded (``stdgen build``): one of them
+    imports WeasyPrint meanwhile, which took 0.25 s of a one-clause edit when this process imported it after
+    loading, before the workers forked. That worker takes the first job, the longest (a PDF): the others
+    wait until it has, lest one of them take the PDF and import WeasyPrint first; they import it for a PDF
+    of their own. Started after the bureau's templates are chosen (templates.use), which they inherit.
+    Closing waits for the import if no job came (a build refused for errors: up to 0.25 s)."""
+
+    def __init__(self, jobs: int) -> None:
+        context = multiprocessing.get_context()
+        self.jobs = jobs
+        self.gate = context.Event()  # set when the first worker takes its first job
+        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                            initargs=(os.getpid(), context.Lock(), self.gate))
+        self.executor.submit(int)  # every worker starts now (a no-op job), not with the first real one
+
+    def submit(self, *args: Any) -> Future[dict[str, int]]:
+        return self.executor.submit(_job, *args)
+
+    def close(self) -> None:
+        self.gate.set()  # no job came: the waiting workers may end
+        self.executor.shutdown()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_gate_to_open: Any = None  # in the worker that imports WeasyPrint: the event its first job sets
+
+
+def _start_worker(parent: int, first: Any, gate: Any) -> None:
+    """A worker's start: the first to take the lock imports WeasyPrint, the others wait for its first job."""
+    global _gate_to_open
+    die_with_parent(parent)
+    if not first.acquire(block=False):
+        gate.wait()
+        return
+    _gate_to_open = gate
+    with suppress(Exception), collector_paused():  # an import makes live objects only
+        load_weasyprint()  # if it fails, the PDF job that imports it again says why
+
+
+def _job(*args: Any) -> dict[str, int]:
+    if _gate_to_open is not None:
+        _gate_to_open.set()
+    return render_job(*args)
 
 
 def _key(w: _SetWork, job: Job) -> tuple[int, str]:

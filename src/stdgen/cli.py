@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -139,37 +140,40 @@ def build(sets: SetsArg = None, clauses: ClausesOpt = Path("clauses"), fmt: Form
         if fmt is Format.text:
             typer.echo(_say(recorded, "up-to-date"), err=True)
         return
-    from .build import CrossAhead, build_sets, build_workspace
+    from .build import CrossAhead, WorkerPool, build_sets, build_workspace
     from .lint import lint_workspace
     from .outdir import locked
     from .progress import BuildProgress
     from .workspace import open_workspace, sets_with_errors
 
     report = Report(lang=_language(lang))
-    workspace = open_workspace(clauses, report, sets)
-    lint_workspace(workspace, report)  # what `stdgen check` reports stops a build too
-    # a set with errors is not built; the other sets named are (the run still fails)
-    refused = sets_with_errors(workspace, report) if not strict else (
-        set(workspace.sets) if report.failed(strict) else set())
-    if not use_templates(templates, report):
-        refused = set(workspace.sets)
-    ready = [rs for name, rs in workspace.sets.items() if name not in refused]
+    templates_good = use_templates(templates, report)  # chosen before the workers start: they inherit them
+    workers = jobs or os.cpu_count() or 1
     written: list[Path] = []
-    progress = BuildProgress(sys.stderr, quiet=fmt is Format.json, lang=report.lang)
-    try:
-        if writable(out, report):
-            with locked(out, waiting=_waiting(report, out)), CrossAhead(workspace, out, force) as ahead:
-                try:
-                    written = build_sets(ready, out, report, jobs=jobs or os.cpu_count() or 1, force=force,
-                                         progress=progress, meanwhile=ahead)
-                finally:
-                    progress.close()
-                if not report.failed(strict):  # cross-set files link every set: only when all of them are good
-                    written += build_workspace(workspace, out, report, force=force, ahead=ahead)
-                    if not report.failed(strict):
-                        uptodate.record(out, key, report)
-    except OSError as exc:  # the output folder cannot be written (read-only, full disk)
-        unwritable(out, exc, report)
+    with WorkerPool(workers) if workers > 1 else nullcontext() as pool:  # they start while the sets load
+        workspace = open_workspace(clauses, report, sets)
+        lint_workspace(workspace, report)  # what `stdgen check` reports stops a build too
+        # a set with errors is not built; the other sets named are (the run still fails)
+        refused = sets_with_errors(workspace, report) if not strict else (
+            set(workspace.sets) if report.failed(strict) else set())
+        if not templates_good:
+            refused = set(workspace.sets)
+        ready = [rs for name, rs in workspace.sets.items() if name not in refused]
+        progress = BuildProgress(sys.stderr, quiet=fmt is Format.json, lang=report.lang)
+        try:
+            if writable(out, report):
+                with locked(out, waiting=_waiting(report, out)), CrossAhead(workspace, out, force) as ahead:
+                    try:
+                        written = build_sets(ready, out, report, jobs=workers, force=force, progress=progress,
+                                             meanwhile=ahead, pool=pool)
+                    finally:
+                        progress.close()
+                    if not report.failed(strict):  # cross-set files link every set: only when all of them are good
+                        written += build_workspace(workspace, out, report, force=force, ahead=ahead)
+                        if not report.failed(strict):
+                            uptodate.record(out, key, report)
+        except OSError as exc:  # the output folder cannot be written (read-only, full disk)
+            unwritable(out, exc, report)
     _finish(report, fmt, strict)
     if fmt is Format.text:
         for path in written:

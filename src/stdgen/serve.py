@@ -106,6 +106,9 @@ def _stderr(text: str) -> None:
 def serve(clauses: Path, out: Path, port: int, jobs: int, say: Say = _stderr, lang: Lang = "zh") -> None:
     """Build, serve out on 127.0.0.1:port (0: any free port) and rebuild on change until Ctrl-C; what it
     says, in lang."""
+    from .render.weasy import load as load_weasyprint
+
+    load_weasyprint()  # once for the session: every rebuild's workers inherit it (0.25 s each otherwise)
     with _ctrl_c_asks_to_stop() as stopping:
         rebuild(clauses, out, jobs, say, lang)
         if not stopping():
