@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CLAUSES, line_of, resolve_alone
-from stdgen.artifacts.forms.tree import form_document
+from stdgen.artifacts.forms.tree import basis, form_document
 from stdgen.cli import app
 from stdgen.diagnostics import Report
 from stdgen.forms.read import parse_date, valid_id_card
@@ -121,6 +121,11 @@ def test_the_bundled_forms_are_clean_and_named_by_their_clauses() -> None:
     rs = resolve_alone(CLAUSES / SET)
     assert rs.form_users == {"QC-FORM-C1": ["QC-10.4", "QC-C"]}
     assert rs.targets["QC-FORM-C1"].reference == "表C.1"
+    lines = [[span.text for span in para.spans] for para in basis(rs, rs.clause_set.forms[0])]
+    assert lines[1:] == [["10.4", "（预约服务）"], ["附录C", "（预约服务登记表）"]]  # each clause by its title
+    node = rs.node("QC-10.4")
+    assert node is not None and node.number == "10.4"
+    assert rs.node("QC-FORM-C1") is None  # a form is a target, not a node of the tree
 
 
 class _Inputs(HTMLParser):

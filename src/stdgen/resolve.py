@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -88,6 +89,19 @@ class ResolvedSet:
     def nodes(self) -> Iterator[Node]:
         for top in (*self.chapters, *self.annexes):
             yield from top.walk()
+
+    def node(self, ident: str) -> Node | None:
+        """The numbered clause or annex with this ID (the first, if claimed twice)."""
+        return self._nodes_by_id.get(ident)
+
+    @cached_property
+    def _nodes_by_id(self) -> dict[str, Node]:
+        # made once: a form names its clauses by title, and walking the tree for each one made the forms of
+        # 5,000 clauses (10 forms) quadratic: 6.25x the walks of 2,000 clauses (4 forms)
+        found: dict[str, Node] = {}
+        for n in self.nodes():
+            found.setdefault(n.id, n)
+        return found
 
     def inherits(self, ident: str) -> bool:
         """Whether a variant has this ID from the set it extends (rather than defining it)."""

@@ -156,7 +156,7 @@ def basis(rs: ResolvedSet, form: Form) -> list[Para]:
 
 
 def _title(rs: ResolvedSet, ident: str) -> str:
-    node = next((n for n in rs.nodes() if n.id == ident), None)
+    node = rs.node(ident)
     return (node.item.title or "") if node is not None else ""
 
 
