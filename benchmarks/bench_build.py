@@ -14,6 +14,9 @@ on the exact HTML stdgen lays out, and the ratio). Every timing is a fresh proce
 the median of ``--runs`` runs with min–max; peak memory is given two ways: the sum over the build's
 processes of each one's peak resident set (VmHWM; pages shared after fork count in every process,
 so the sum is an upper bound) and the highest sum at one moment of their proportional sets (Pss).
+Font subsets (render/fontcache.py) are kept as a user's builds keep them, in a folder beside the output:
+a ``--force`` build and each per-file run start with it empty (as a first build on the machine), edits and
+``stdgen serve`` find what the builds before them kept; the floors subset as WeasyPrint does.
 Results go to ``--json`` and a Markdown table ``--markdown``.
 """
 
@@ -39,6 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
+FONT_CACHE = "font-cache"  # XDG_CACHE_HOME of a benchmark's stdgen processes, beside their output
 
 PER_FILE_CHILD = """
 import json, sys, time
@@ -49,8 +53,12 @@ from stdgen.render.html import render_html
 from stdgen.render.weasy import load
 from stdgen.workspace import open_workspace
 weasyprint = load()
+import pydyf
 import weasyprint.layout.inline as inline
-joined_leaders = inline.handle_leader  # stdgen's (render/weasy.py); the floor lays leaders out as WeasyPrint does
+from weasyprint.pdf.fonts import Font
+# stdgen's (render/weasy.py, render/fontcache.py); the floor lays leaders out, subsets and compresses fonts as
+# WeasyPrint does
+joined_leaders, kept_subset, known_stream = inline.handle_leader, Font.subset, pydyf.Stream.data
 
 clauses, out, floor = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
 only_pdf = sys.argv[4] == "1"  # the library's floor: its PDFs only
@@ -94,6 +102,7 @@ for rs in ws.sets.values():
                 if pages:
                     weasyprint.HTML.__init__ = weasyprint_init
                     inline.handle_leader = joined_leaders.__wrapped__
+                    Font.subset, pydyf.Stream.data = kept_subset.__wrapped__, property(known_stream.fget.__wrapped__)
                     start = time.perf_counter()
                     for html in pages:
                         pure = weasyprint.HTML(string=html, base_url=str(path.parent))
@@ -101,6 +110,7 @@ for rs in ws.sets.values():
                     row["weasyprint"] = time.perf_counter() - start
                     weasyprint.HTML.__init__ = spy
                     inline.handle_leader = joined_leaders
+                    Font.subset, pydyf.Stream.data = kept_subset, known_stream
                 rows.append(row)
 print(json.dumps(rows))
 """
@@ -142,14 +152,17 @@ def _pss_kb(pid: int) -> int:
 
 
 def run(args: list[str], cwd: Path) -> dict[str, float]:
-    """One fresh `python -m stdgen …`: wall seconds, CPU seconds of its process tree (a figure that other
-    load on the machine disturbs less than wall time) and the peak memory of its process tree, two ways:
-    the sum of each process's own peak resident set (VmHWM: pages a worker shares with the process it
-    was forked from count in both, so an upper bound) and the highest sum at one moment of the processes'
-    proportional sets (Pss: shared pages split between their sharers; sampled every 50 ms)."""
+    """One fresh `python -m stdgen …` with the font subsets kept in cwd (render/fontcache.py), emptied first
+    for a `--force` build (timed as a first build on the machine): wall seconds, CPU seconds of its process
+    tree (a figure that other load on the machine disturbs less than wall time) and the peak memory of its
+    process tree, two ways: the sum of each process's own peak resident set (VmHWM: pages a worker shares
+    with the process it was forked from count in both, so an upper bound) and the highest sum at one moment
+    of the processes' proportional sets (Pss: shared pages split between their sharers; sampled every 50 ms)."""
+    if "--force" in args:
+        shutil.rmtree(cwd / FONT_CACHE, ignore_errors=True)
     cpu = _cpu_of_children()
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "stdgen", *args], cwd=cwd, env=ENV,
+    proc = subprocess.Popen([sys.executable, "-m", "stdgen", *args], cwd=cwd, env=_env(cwd),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks: dict[int, int] = {}
     pss_peak = 0
@@ -171,6 +184,10 @@ def run(args: list[str], cwd: Path) -> dict[str, float]:
             "pss_peak_mb": pss_peak / 1024}
 
 
+def _env(cwd: Path) -> dict[str, str]:
+    return {**ENV, "XDG_CACHE_HOME": str(cwd / FONT_CACHE)}
+
+
 def repeated(n: int, make: Any) -> dict[str, Any]:
     results = [make() for _ in range(n)]
     times = [r["seconds"] for r in results]
@@ -184,9 +201,10 @@ def per_file(clauses: Path, out: Path, floor: bool, runs: int, only_pdf: bool = 
     samples: dict[str, list[float]] = {}
     pure: dict[str, list[float]] = {}
     for _ in range(runs):
+        shutil.rmtree(out / FONT_CACHE, ignore_errors=True)  # each file as a first build writes it
         result = subprocess.run([sys.executable, "-c", PER_FILE_CHILD, str(clauses), str(out), "1" if floor else "0",
                                  "1" if only_pdf else "0"],
-                                env=ENV, capture_output=True, text=True, check=True)
+                                env=_env(out), capture_output=True, text=True, check=True)
         totals: dict[str, float] = {}
         floors: dict[str, float] = {}
         for row in json.loads(result.stdout.strip().splitlines()[-1]):
@@ -283,9 +301,11 @@ def edit_floor(clauses: Path, work: Path, runs: int) -> dict[str, Any]:
     html = work / "edited-standard.html"
     subprocess.run([sys.executable, "-c", EDIT_FLOOR_HTML, str(clauses), EDITED_SET, str(html)], env=ENV, check=True)
     # WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less), its
-    # leaders laid out as WeasyPrint lays them out (not joined as stdgen's)
+    # leaders laid out and its fonts subset as WeasyPrint does (not joined, nor kept, as stdgen's)
     script = ("import sys; from stdgen.render.weasy import load; weasyprint = load(); "
               "import weasyprint.layout.inline as inline; inline.handle_leader = inline.handle_leader.__wrapped__; "
+              "import pydyf; from weasyprint.pdf.fonts import Font; Font.subset = Font.subset.__wrapped__; "
+              "pydyf.Stream.data = property(pydyf.Stream.data.fget.__wrapped__); "
               "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
     times = []
     for _ in range(runs):
@@ -309,7 +329,7 @@ def served_edits(clauses: Path, out: Path, work: Path, runs: int, edited: Any) -
 
     body = clauses / EDITED_SET / "body.yaml"
     proc = subprocess.Popen([sys.executable, "-m", "stdgen", "serve", "--clauses", str(clauses), "--out", str(out),
-                             "--port", "0", "--lang", "en"], cwd=work, env=ENV,
+                             "--port", "0", "--lang", "en"], cwd=work, env=_env(work),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
 

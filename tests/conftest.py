@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,10 @@ from stdgen.resolve import ResolvedSet, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAUSES = ROOT / "clauses"
+
+# Kept font subsets (render/fontcache.py) go to a folder of this run's, not the user's: the suite's PDFs are
+# written with the cache as a user's are, each test's builds reading what earlier ones kept.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="stdgen-tests-cache-")
 
 
 @pytest.fixture

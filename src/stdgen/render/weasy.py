@@ -7,7 +7,8 @@ process that writes a PDF (a one-clause edit's critical path). Each list also ho
 soname (``libpango-1.0.so.0``), which the dynamic loader finds on its own; so on Linux the import runs
 with ``find_library`` finding nothing and, should a library then fail to open, once more as
 WeasyPrint wrote it, with its own advice printed. ``load`` also has the dots of every leader (the
-目次's) laid out as one text box (``_join_leader_dots``).
+目次's) laid out as one text box (``_join_leader_dots``), and keeps font subsets between builds
+(fontcache.py).
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from types import ModuleType
 from typing import Any
 
 from ..collector import collector_paused
+from .fontcache import cache_font_subsets
 
 
 def load() -> ModuleType:
-    """The ``weasyprint`` module, imported once per process, its leaders joined (``_join_leader_dots``)."""
+    """The ``weasyprint`` module, imported once per process, its leaders joined (``_join_leader_dots``) and
+    its font subsets kept (fontcache.py)."""
     module = sys.modules.get("weasyprint") or _fast_import()
     _join_leader_dots()
+    cache_font_subsets()
     return module
 
 
