@@ -8,7 +8,8 @@
 Parts (``--only``, repeatable): ``bundled`` (cold ``stdgen build --force`` of the bundled sets, no-op,
 one-clause edits: a clause in the standard and on the checklist, and one only in the standard, each with
 the files it rewrote), ``scale`` (synthetic sets of ``--sizes`` clauses: full ``stdgen build --force``,
-and per output file the time to write it and the marginal cost per clause between sizes),
+and per output file the time to write it, each in a process forked from the loaded sets, and the
+marginal cost per clause between sizes),
 ``library`` (a workspace of many ~100-clause sets), ``floor`` (each PDF again with pure WeasyPrint
 on the exact HTML stdgen lays out, and the ratio). Every timing is a fresh process; each figure is
 the median of ``--runs`` runs with min–max; peak memory is given two ways: the sum over the build's
@@ -45,8 +46,9 @@ ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
 FONT_CACHE = "font-cache"  # XDG_CACHE_HOME of a benchmark's stdgen processes, beside their output
 
 PER_FILE_CHILD = """
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
+import docx, openpyxl  # imported once, as a build's workers have them after their first job
 from stdgen.build import ARTIFACTS, REUSES, render_job
 from stdgen.diagnostics import Report
 from stdgen.render.html import render_html
@@ -56,9 +58,6 @@ weasyprint = load()
 import pydyf
 import weasyprint.layout.inline as inline
 from weasyprint.pdf.fonts import Font
-# stdgen's (render/weasy.py, render/fontcache.py); the floor lays leaders out, subsets and compresses fonts as
-# WeasyPrint does
-joined_leaders, kept_subset, known_stream = inline.handle_leader, Font.subset, pydyf.Stream.data
 
 clauses, out, floor = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
 only_pdf = sys.argv[4] == "1"  # the library's floor: its PDFs only
@@ -68,8 +67,69 @@ def spy(self, *args, **kwargs):
     if isinstance(kwargs.get("string"), str):
         laid_out.append(kwargs["string"])
     weasyprint_init(self, *args, **kwargs)
-weasyprint.HTML.__init__ = spy
+
+def measure(rs, artifact, unit, fmt, path, given):
+    \"\"\"Write one file; with the HTML pages to lay out for its floor.\"\"\"
+    laid_out.clear()
+    weasyprint.HTML.__init__ = spy
+    start = time.perf_counter()
+    result = render_job(rs, artifact.name, unit.stem, fmt, path, given)
+    row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start,
+           "result": result, "pages": []}
+    weasyprint.HTML.__init__ = weasyprint_init
+    if floor and fmt == "pdf":
+        row["pages"] = list(laid_out) or ([render_html(unit.document(), external_links=False)]
+                                          if fmt not in unit.direct else [])
+    return row
+
+def pure_weasyprint(pages, path):
+    \"\"\"The floor: pure WeasyPrint (render + write, default options) on the exact HTML the job laid out, its
+    leaders laid out and fonts subset and compressed as WeasyPrint does (not as render/weasy.py and
+    render/fontcache.py have them).\"\"\"
+    inline.handle_leader = inline.handle_leader.__wrapped__
+    Font.subset, pydyf.Stream.data = Font.subset.__wrapped__, property(pydyf.Stream.data.fget.__wrapped__)
+    start = time.perf_counter()
+    for html in pages:
+        pure = weasyprint.HTML(string=html, base_url=str(path.parent))
+        pure.write_pdf(path.with_suffix(".floor.pdf"))
+    return time.perf_counter() - start
+
+def warm_up():
+    \"\"\"What a build's worker has after its first job, before the forks: fontconfig and Pango with the CJK
+    fonts open, the installed fonts checked, the templates compiled. The file and its floor then start alike.\"\"\"
+    from stdgen.render import templates
+    from stdgen.render.fonts import installed_font
+    from stdgen.render.html import FONT_STACKS
+    for stack in FONT_STACKS.values():
+        installed_font(stack)
+    for name in sorted(p.name for p in templates.PACKAGE.glob("*.j2")):
+        templates._environment_for(name).get_template(name)
+    families = "".join(f"<p style='font-family: {stack}'>服务规范 0</p>" for stack in FONT_STACKS.values())
+    weasyprint.HTML(string=families).write_pdf()
+
+def forked(work):
+    \"\"\"work() in a child process, forked from the loaded sets: each file is timed apart from what the
+    files before it left in the heap (timed one after the other in one process, a file written after the
+    5,000-clause PDFs ran slower per clause than the same file at 2,000 clauses).\"\"\"
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            data = json.dumps(work())
+        except Exception:  # an artifact with nothing to write for this set
+            data = "null"
+        with os.fdopen(write, "w") as pipe:
+            pipe.write(data)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
 ws = open_workspace(clauses, Report())
+warm_up()
 rows = []
 for rs in ws.sets.values():
     for artifact in ARTIFACTS:
@@ -87,30 +147,13 @@ for rs in ws.sets.values():
                     given = written[reuse.source]
                 path = out / rs.clause_set.name / f"{unit.stem}.{fmt}"
                 path.parent.mkdir(parents=True, exist_ok=True)
-                laid_out.clear()
-                start = time.perf_counter()
-                try:
-                    written[fmt] = render_job(rs, artifact.name, unit.stem, fmt, path, given)
-                except Exception as exc:  # an artifact with nothing to write for this set
+                row = forked(lambda: measure(rs, artifact, unit, fmt, path, given))
+                if row is None:
                     continue
-                row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start}
-                pages = []
-                if floor and fmt == "pdf":
-                    # the floor: pure WeasyPrint (render + write, default options) on the exact HTML the job laid out
-                    pages = list(laid_out) or ([render_html(unit.document(), external_links=False)]
-                                               if fmt not in unit.direct else [])
-                if pages:
-                    weasyprint.HTML.__init__ = weasyprint_init
-                    inline.handle_leader = joined_leaders.__wrapped__
-                    Font.subset, pydyf.Stream.data = kept_subset.__wrapped__, property(known_stream.fget.__wrapped__)
-                    start = time.perf_counter()
-                    for html in pages:
-                        pure = weasyprint.HTML(string=html, base_url=str(path.parent))
-                        pure.write_pdf(path.with_suffix(".floor.pdf"))
-                    row["weasyprint"] = time.perf_counter() - start
-                    weasyprint.HTML.__init__ = spy
-                    inline.handle_leader = joined_leaders
-                    Font.subset, pydyf.Stream.data = kept_subset, known_stream
+                written[fmt] = row.pop("result")
+                pages = row.pop("pages")
+                if pages:  # in a process of its own too, forked from the same state
+                    row["weasyprint"] = forked(lambda: pure_weasyprint(pages, path))
                 rows.append(row)
 print(json.dumps(rows))
 """
