@@ -5,6 +5,7 @@ PDF of their own."""
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -23,12 +24,31 @@ def _spy(*args: Any) -> dict[str, int]:
     return {"pid": os.getpid(), "weasyprint": int(started), "job": int(args[0])}
 
 
+def _shipped(value: object) -> build.Shipped:
+    return build.Shipped(f"key-{value!r}", pickle.dumps(value))
+
+
+def _received(rs: Any, *args: Any) -> tuple[int, int, object]:
+    return os.getpid(), id(rs), rs
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
+def test_a_worker_unpickles_each_set_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "render_job", _received)
+    a, b = _shipped(["set", "a"]), _shipped(["set", "b"])
+    with build.WorkerPool(1) as pool:
+        results = [pool.submit(shipped).result() for shipped in (a, a, b, a)]
+    assert [value for _, _, value in results] == [["set", "a"], ["set", "a"], ["set", "b"], ["set", "a"]]
+    ids = [ident for _, ident, _ in results]
+    assert ids[0] == ids[1] == ids[3] != ids[2]  # one object per set in the worker, kept between its jobs
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
 def test_the_worker_that_imported_weasyprint_takes_the_first_job(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, "weasyprint", raising=False)  # as in `stdgen build`: not imported here
     monkeypatch.setattr(build, "render_job", _spy)
     with build.WorkerPool(2) as pool:
-        results = [future.result() for future in [pool.submit(job) for job in range(4)]]
+        results = [future.result() for future in [pool.submit(_shipped(job)) for job in range(4)]]
     first = results[0]
     assert first["weasyprint"] == 1  # imported before its first job
     others = [r for r in results if r["pid"] != first["pid"]]
