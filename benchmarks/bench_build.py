@@ -404,13 +404,19 @@ def served_edits(clauses: Path, out: Path, work: Path, runs: int, edited: Any) -
 
 
 def part_scale(work: Path, sizes: list[int], runs: int, floor: bool) -> dict[str, Any]:
-    results: dict[str, Any] = {}
-    for n in sizes:
-        folder = work / f"scale{n}"
-        clauses = synthetic(folder, [n])
-        build = ["build", "--clauses", str(clauses), "--out", str(folder / "output"), "--force"]
-        results[str(n)] = {"build": repeated(runs, partial(run, build, folder)),
-                           "files": per_file(clauses, folder / "files", floor, runs)}
+    # The sizes take turns, run after run: this machine's speed drifts over minutes, and a size timed only
+    # at the end of a part once came out 15-25% slower in every file, PDFs whose code had not changed too.
+    folders = {n: work / f"scale{n}" for n in sizes}
+    clauses = {n: synthetic(folders[n], [n]) for n in sizes}
+    builds: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
+    files: dict[int, list[dict[str, dict[str, float]]]] = {n: [] for n in sizes}
+    for _ in range(runs):
+        for n in sizes:
+            build = ["build", "--clauses", str(clauses[n]), "--out", str(folders[n] / "output"), "--force"]
+            builds[n].append(run(build, folders[n]))
+            files[n].append(per_file(clauses[n], folders[n] / "files", floor, 1))
+    results = {str(n): {"build": repeated(runs, iter(builds[n]).__next__), "files": _medians(files[n])}
+               for n in sizes}
     sizes = sorted(sizes)
     marginal: dict[str, Any] = {}
     for a, b in itertools.pairwise(sizes):
@@ -421,6 +427,13 @@ def part_scale(work: Path, sizes: list[int], runs: int, floor: bool) -> dict[str
         build_step = (results[str(b)]["build"]["median"] - results[str(a)]["build"]["median"]) / (b - a) * 1000
         marginal[f"{a}-{b}"] = {"files_ms_per_clause": step, "build_ms_per_clause": build_step}
     return {"sizes": results, "marginal": marginal}
+
+
+def _medians(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Per file, the median over runs of each figure (seconds, and WeasyPrint's where measured)."""
+    names = {name for result in runs for name in result}
+    return {name: {figure: statistics.median(r[name][figure] for r in runs if figure in r.get(name, {}))
+                   for figure in {f for r in runs for f in r.get(name, {})}} for name in sorted(names)}
 
 
 def part_library(work: Path, sets: int, clauses_each: int, runs: int) -> dict[str, Any]:
