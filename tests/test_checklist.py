@@ -7,6 +7,9 @@ the bundled DB34/T 3395—2019 and DB4108/T 6—2020 sets are built for real.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import docx
@@ -372,3 +375,21 @@ def test_cli_filtered_checklist(tmp_path: Path) -> None:
                                  "--out", str(out), "--format", "json"])
     assert result.exit_code == 0 and '"B002"' in result.stdout  # nothing to check: a warning, no files
     assert not list((out / TINY).glob("checklist-citizen*"))
+
+
+NUMPY_SEEN = ("import sys; {first}import stdgen.artifacts.checklist.xlsx, stdgen.artifacts.changes;"
+              " import openpyxl.compat.numbers as n;"
+              " print('numpy' in sys.modules, n.NUMPY, sys.modules.get('numpy', 0) is None)")
+
+
+def test_the_workbook_writers_import_openpyxl_without_numpy() -> None:
+    """openpyxl imports numpy only to count numpy's scalars as numbers (0.05 s of a worker's first workbook):
+    kept out, and still importable afterwards; a process that had numpy already keeps openpyxl's use of it."""
+    def seen(first: str = "") -> list[str]:
+        code = NUMPY_SEEN.format(first=first)
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+    assert seen() == ["False", "False", "False"]
+    if find_spec("numpy") is not None:
+        assert seen("import numpy; ") == ["True", "True", "False"]
+        subprocess.run([sys.executable, "-c", "import stdgen.artifacts.checklist.xlsx, numpy"], check=True)

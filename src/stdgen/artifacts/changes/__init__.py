@@ -11,7 +11,7 @@ from typing import Any
 
 from ...diff import Comparison, compare, reference
 from ...doctree import Cell, Document, PageSetup, Para, Section, Span, Style, Table
-from ...render.xlsx_cells import put
+from ...render.xlsx_cells import put, without_numpy
 from ...resolve import ResolvedSet
 
 SCHEMA = "stdgen-changes/1"
@@ -75,8 +75,9 @@ def write_json(c: Comparison, path: Path) -> None:
 
 
 def write_xlsx(c: Comparison, path: Path) -> None:
-    from openpyxl import Workbook  # imported here: a build that writes no workbook does without it (0.12 s)
-    from openpyxl.styles import Alignment, Border, Font, Side
+    with without_numpy():  # imported here: a build that writes no workbook does without it (0.12 s)
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, Side
 
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)

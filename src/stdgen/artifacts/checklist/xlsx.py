@@ -17,17 +17,18 @@ from copy import copy
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-
-from ...render.xlsx_cells import put
+from ...render.xlsx_cells import put, without_numpy
 from ...resolve import ResolvedSet
 from .rows import INSPECTION_TYPES, RESULTS, Checklist, Group, build_checklist
 from .tree import title_of
+
+with without_numpy():
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMAT = "stdgen-checklist"
 FORMAT_VERSION = "1"
