@@ -10,7 +10,6 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -81,6 +80,11 @@ class ResolvedSet:
     figure_files: dict[str, Path] = field(default_factory=dict)  # figure id → its image file (checked: F010)
     parent: ResolvedSet | None = None  # the resolved set a variant extends
     form_users: dict[str, list[str]] = field(default_factory=dict)  # form id → clauses/annexes relying on it
+    # their titles by ID, which a form's page prints: recorded while resolving, so that a form's file costs
+    # the same whatever the size of the set. Looked up in a map made on first use, each process that wrote
+    # a form and had not made it walked the whole tree: a form's HTML in a process forked from the loaded
+    # 5,000 clauses took 17-23 ms, now 8 ms as at 500 (the benchmark's forms/*.html, 1.96x per clause)
+    user_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def standard(self) -> Standard:
@@ -89,19 +93,6 @@ class ResolvedSet:
     def nodes(self) -> Iterator[Node]:
         for top in (*self.chapters, *self.annexes):
             yield from top.walk()
-
-    def node(self, ident: str) -> Node | None:
-        """The numbered clause or annex with this ID (the first, if claimed twice)."""
-        return self._nodes_by_id.get(ident)
-
-    @cached_property
-    def _nodes_by_id(self) -> dict[str, Node]:
-        # made once: a form names its clauses by title, and walking the tree for each one made the forms of
-        # 5,000 clauses (10 forms) quadratic: 6.25x the walks of 2,000 clauses (4 forms)
-        found: dict[str, Node] = {}
-        for n in self.nodes():
-            found.setdefault(n.id, n)
-        return found
 
     def inherits(self, ident: str) -> bool:
         """Whether a variant has this ID from the set it extends (rather than defining it)."""
@@ -170,7 +161,12 @@ def resolve(loaded: LoadedSet, report: Report, known_elsewhere: frozenset[str] |
             claim(form.id, Target("form", f"《{form.title}》"))
     _check_structure(resolved, loaded, report)
     _check_references(resolved, loaded, report, known_elsewhere, present)
-    resolved.form_users = form_users((n.item for n in resolved.nodes()), {f.id for f in cs.forms})
+    nodes = list(resolved.nodes())
+    resolved.form_users = form_users((n.item for n in nodes), {f.id for f in cs.forms})
+    users = {ident for idents in resolved.form_users.values() for ident in idents}
+    for n in nodes:
+        if n.id in users:
+            resolved.user_titles.setdefault(n.id, n.item.title or "")  # the first, if claimed twice
     check_forms(loaded, resolved.form_users, report)
     return resolved
 

@@ -148,16 +148,11 @@ def basis(rs: ResolvedSet, form: Form) -> list[Para]:
     lines = [Para.of("form-basis", f"依据：{rs.standard.number or rs.standard.title.zh}")]
     for ident in users:
         spans = [Span(rs.targets[ident].reference, href=f"../standard.html#{ident}")]
-        title = _title(rs, ident)
+        title = rs.user_titles.get(ident)
         if title:
             spans.append(Span(f"（{title}）"))
         lines.append(Para("form-basis-item", spans))
     return lines
-
-
-def _title(rs: ResolvedSet, ident: str) -> str:
-    node = rs.node(ident)
-    return (node.item.title or "") if node is not None else ""
 
 
 def identity(rs: ResolvedSet, form: Form) -> str:
