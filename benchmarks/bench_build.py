@@ -291,8 +291,8 @@ def per_file(clauses: Path, out: Path, floor: bool, runs: int, only_pdf: bool = 
         for name, value in floors.items():
             pure.setdefault(name, []).append(value)
     return {name: {"seconds": statistics.median(v), "cpu": statistics.median(cpu[name]),
-                   **({"weasyprint": statistics.median(pure[name])}
-                                                         if name in pure else {})} for name, v in samples.items()}
+                   **({"weasyprint": statistics.median(pure[name])} if name in pure else {})}
+            for name, v in samples.items()}
 
 
 def _kind(file: str) -> str:

@@ -7,7 +7,8 @@ that a spreadsheet would read as a formula when the cell is edited (``=``, ``+``
 ``@``) gets the quote prefix, as if typed with a leading apostrophe. Only the writer's own
 formulas pass ``formula=True``.
 
-Every XLSX writer and reader imports openpyxl inside :func:`without_numpy`.
+Every XLSX writer imports openpyxl inside :func:`without_numpy` (the score's reader imports the
+checklist's writer first).
 """
 
 from __future__ import annotations
