@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from conftest import CLAUSES
+from stdgen import site
 from stdgen.cli import app
 
 pytestmark = pytest.mark.slow
@@ -35,8 +36,11 @@ def _build(root: Path, out: Path, *extra: str) -> str:
     return result.output
 
 
-def test_noop_edit_and_force(tmp_path: Path) -> None:
+def test_noop_edit_and_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root, out = _clauses(tmp_path), tmp_path / "out"
+    rendered: list[str] = []  # the site's pages rendered (the cross-set files are staged in this process)
+    render_page = site.render_page
+    monkeypatch.setattr(site, "render_page", lambda page, *args: rendered.append(page.path) or render_page(page, *args))
     _build(root, out, "--jobs", "2")
     first = _stamps(out)
     assert {f"{s}/{a}.{f}" for s in SETS for a, f in [("standard", "pdf"), ("checklist", "xlsx")]} <= set(first)
@@ -47,7 +51,10 @@ def test_noop_edit_and_force(tmp_path: Path) -> None:
     body = root / "window-conduct" / "body.yaml"
     text = body.read_text(encoding="utf-8")
     body.write_text(text.replace("必须", "应", 1), encoding="utf-8")
+    rendered.clear()
     _build(root, out)
+    # of the site, only the pages showing the clause are rendered again (not every page the index feeds)
+    assert sorted(rendered) == ["window-conduct/checklist.html", "window-conduct/standard.html"]
     after = _stamps(out)
     changed = {name for name in after if after[name] != first.get(name)}
     # the set's own files, and of the cross-set outputs only those whose content the edit changed

@@ -8,6 +8,7 @@ import html.parser
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import docx
 import docx.document
@@ -185,6 +186,15 @@ def test_unsafe_attributes_print_nothing(project: tuple[Path, Path]) -> None:
     (bureau / "probe.txt.j2").write_text("[{{ meta.issuer.__class__ }}][{{ doc.__init__ }}]", encoding="utf-8")
     templates.use(bureau)
     assert templates.render("probe.txt.j2", meta={"issuer": "x"}, doc=object()) == "[][]"
+
+
+def test_the_sandbox_keeps_its_answers_per_type_and_attribute(project: tuple[Path, Path], tmp_path: Path) -> None:
+    _, bureau = project
+    (bureau / "probe.txt.j2").write_text("[{{ a.parent }}][{{ p.parent }}][{{ a.__class__ }}]", encoding="utf-8")
+    templates.use(bureau)
+    holder = SimpleNamespace(parent="ok")
+    for _ in range(2):  # the second time from the kept answers: a path's attribute stays closed
+        assert templates.render("probe.txt.j2", a=holder, p=tmp_path / "figure.png") == "[ok][][]"
 
 
 def test_paths_in_the_context_cannot_be_used_to_read_files(project: tuple[Path, Path], tmp_path: Path) -> None:

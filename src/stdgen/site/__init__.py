@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..doctree import Document, Figure, Para, Style, anchors_of, blocks_of
 from ..render.html import FONT_STACKS, image_uri, marker
@@ -68,7 +68,13 @@ class SitePage:
 
     def rel(self, site_path: str) -> str:
         """A site path as a link from this page."""
-        return posixpath.relpath(site_path, posixpath.dirname(self.path) or ".")
+        return _relpath(site_path, posixpath.dirname(self.path) or ".")
+
+
+@cache
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath, kept: a page's asides link to the same few pages hundreds of times."""
+    return posixpath.relpath(path, start)
 
 
 def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], built: Built,
@@ -128,19 +134,19 @@ class Places:
         if entry is None or home is None:
             return Markup("")
         here = f"{page.path}#{ident}"
-        parts = [Markup('<span class="cid" title="条款ID">{}</span>').format(ident),
-                 Markup('<a class="self" href="#{}" aria-label="本条链接">#</a>').format(ident)]
+        parts = [Markup('<span class="cid" title="条款ID">%s</span>') % ident,
+                 Markup('<a class="self" href="#%s" aria-label="本条链接">#</a>') % ident]
         if home != here:
             parts.append(self._link(page, home, f"见{self._home_label(entry)} {entry['number']}"))
-            return Markup('<aside class="xref">{}</aside>').format(Markup(" ").join(parts))
+            return Markup('<aside class="xref">%s</aside>') % Markup(" ").join(parts)
         places = [self._link(page, link, self._label(a, i)) for a in entry["appears_in"]
                   for i, link in enumerate(a["links"]) if link != here]
         related = [self._related(page, r) for r in entry["related"]]
         if places:
-            parts.append(Markup('<span class="where">另见：{}</span>').format(Markup("、").join(places)))
+            parts.append(Markup('<span class="where">另见：%s</span>') % Markup("、").join(places))
         if related:
-            parts.append(Markup('<span class="rel">等同条款：{}</span>').format(Markup("、").join(related)))
-        return Markup('<aside class="xref">{}</aside>').format(Markup(" ").join(parts))
+            parts.append(Markup('<span class="rel">等同条款：%s</span>') % Markup("、").join(related))
+        return Markup('<aside class="xref">%s</aside>') % Markup(" ").join(parts)
 
     def _home_label(self, entry: dict[str, Any]) -> str:
         first = next((a["artifact"] for a in entry["appears_in"] if a["links"]), "")
@@ -155,17 +161,17 @@ class Places:
         e = self.by_id.get(ident)
         link = self.homes.get((e["set"], ident)) if e else None
         if e is None or link is None:
-            return Markup("{}").format(ident)
+            return escape(ident)
         what = _short(e["title"] or e["excerpt"], SHORT_TEXT)
         text = f"{self.set_labels.get(e['set'], e['set'])} {e['number']} {what}"
-        return Markup('<a href="{}" data-id="{}">{}</a>').format(page.rel(link.partition("#")[0]) + "#" + ident,
-                                                                ident, text)
+        return Markup('<a href="%s" data-id="%s">%s</a>') % (page.rel(link.partition("#")[0]) + "#" + ident, ident,
+                                                             text)
 
     @staticmethod
     def _link(page: SitePage, link: str, text: str) -> Markup:
         path, _, anchor = link.partition("#")
         href = (page.rel(path) if path != page.path else "") + (f"#{anchor}" if anchor else "")
-        return Markup('<a href="{}">{}</a>').format(href, text)
+        return Markup('<a href="%s">%s</a>') % (href, text)
 
 
 def _short(text: str, length: int) -> str:
@@ -286,12 +292,13 @@ def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: S
     pages = collect_pages(sets, artifacts, built, cross)
     places = Places(index)
     site_paths = {p.path for p in pages}
-    common = fingerprint([salt, index, [(p.path, p.title, p.label, p.set_name, p.downloads) for p in pages]])
+    common = fingerprint([salt, index["sets"], index["artifacts"],
+                          [(p.path, p.title, p.label, p.set_name, p.downloads) for p in pages]])
     keys: dict[str, str] = {}
     for page in pages:
         target = folder / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        keys[page.path] = fingerprint([common, sorted(page.ids), page.doc, _images(page.doc)])
+        keys[page.path] = fingerprint([common, sorted(page.ids), _asides(page, places), page.doc, _images(page.doc)])
         old = out_root / SITE / page.path
         if previous and previous.get(page.path) == keys[page.path] and old.is_file():
             os.link(old, target)
@@ -306,6 +313,12 @@ def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: S
     write_search_index(search_entries(sets, index, places.homes, first_page), folder / "search-index.js")
     entry_page.write_text(render_index(sets, pages), encoding="utf-8")
     return keys
+
+
+def _asides(page: SitePage, places: Places) -> list[str]:
+    """All that a page shows of the index: keyed by them, not by the whole index, an edit renders again only
+    the pages that show the clauses it changed (驻马店's edit: 8 pages of 24, the asides taking 5 ms)."""
+    return [places.aside(page, ident) for ident in sorted(page.ids)]
 
 
 def _images(doc: Document) -> list[str]:
