@@ -314,10 +314,13 @@ def synthetic(folder: Path, sizes: list[int], sets: int = 1) -> Path:
 
 
 # One-clause edits of the bundled 驻马店 set (clause ID, words of its text that the edit follows with a few
-# characters): a requirement printed in the standard and on the checklist, and a statement printed only in
-# the standard (the checklist's version follows its own rows, so this edit leaves its files alone).
-EDITS = {"standard + checklist clause": ("ZMD-1", "让服务对象满意。"),
-         "standard-only clause": ("ZMD-P1", "必备的综合素质")}
+# characters): a requirement printed in the standard and on the checklist, edited in its opening words (which
+# the cross-reference index, the concordance and the site's asides show as its excerpt) and in its last
+# words (which they do not); and a statement printed only in the standard (the checklist's version follows
+# its own rows, so this edit leaves its files alone), edited in its last words.
+EDITS = {"standard + checklist clause, opening words": ("ZMD-1", "坚持“优质、方便、规范、快捷”"),
+         "standard + checklist clause, last words": ("ZMD-1", "让服务对象满意。"),
+         "standard-only clause, last words": ("ZMD-P1", "必备的综合素质")}
 EDITED_SET = "zmd-civility-2023"
 
 

