@@ -74,3 +74,25 @@ def test_xref_lists_each_unit_file(tmp_path: Path, with_pages: None) -> None:
     pages = [a for a in entry["appears_in"] if a["artifact"] == "pages"]
     assert pages == [{"artifact": "pages", "files": {"html": f"{SET}/pages/{annex}.html"},
                       "links": [f"{SET}/pages/{annex}.html#{annex}"]}]
+
+
+def test_the_index_and_the_site_make_each_units_document_once(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from stdgen.site import write_site
+    from stdgen.unit import Documents
+
+    rs = resolve_alone(CLAUSES / SET)
+    out = tmp_path / "out"
+    build_sets([rs], out, Report(), formats=("html",), force=True)
+    made: list[str] = []
+    document = Unit.document
+    monkeypatch.setattr(Unit, "document", lambda unit: made.append(unit.stem) or document(unit))
+    sets, outputs, documents = {SET: rs}, build.Outputs.read(out, [SET]), Documents()
+    index = build_index(Workspace(CLAUSES, sets, {}), outputs, build.ARTIFACTS, documents=documents)
+    site = tmp_path / "site"
+    site.mkdir()
+    keys = write_site(sets, index, build.ARTIFACTS, outputs, out, [], site, tmp_path / "index.html",
+                      documents=documents)
+    assert sorted(made) == sorted(set(made)) and f"{SET}/standard.html" in keys  # each made once, for both
+    assert {f"{SET}/{stem}.html" for stem in made} >= set(keys)
+    assert 'id="' in (site / SET / "standard.html").read_text(encoding="utf-8")

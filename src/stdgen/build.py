@@ -54,8 +54,8 @@ from .render.pdf import write_pdf
 from .render.weasy import load as load_weasyprint
 from .reproducible import seal, source_date, write_sealed
 from .resolve import ResolvedSet
+from .unit import Documents, fingerprint
 from .unit import Unit as Unit  # re-exported: artifacts and tests name it build.Unit
-from .unit import fingerprint
 from .uptodate import code_fingerprint
 from .version import digest
 from .workspace import Workspace
@@ -780,7 +780,8 @@ def _stage_cross(ws: Workspace, out_root: Path, outputs: Outputs, force: bool) -
         when = source_date(rs.standard.issued for rs in ws.sets.values())
         for fmt in CONCORDANCE_FORMATS:
             add(f"concordance.{fmt}", doc, partial(WRITERS[fmt], doc), fmt)
-        index = build_index(ws, outputs, ARTIFACTS, conc, CONCORDANCE_FORMATS)
+        documents = Documents()  # the index's and the site's
+        index = build_index(ws, outputs, ARTIFACTS, conc, CONCORDANCE_FORMATS, documents)
         add("xref.json", index, partial(write_json, index), "json")
         xref_doc = xref_document(index)
         add("xref.html", xref_doc, partial(write_html, xref_doc), "html")
@@ -790,7 +791,7 @@ def _stage_cross(ws: Workspace, out_root: Path, outputs: Outputs, force: bool) -
 
         def site_and_entry(path: Path) -> None:
             site_keys.update(write_site(ws.sets, index, ARTIFACTS, outputs, out_root, cross, site, path,
-                                        recorded.get("site", {}), code))
+                                        recorded.get("site", {}), code, documents))
         staged.add(out_root / "index.html", partial(write_sealed, site_and_entry, "html", when), keep_same=True)
     except BaseException:
         staged.discard()

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import operator
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,13 +61,17 @@ def fingerprint(value: object) -> str:
 
 def _plain(value: object) -> Any:
     kind = type(value)
-    names = _FIELDS.get(kind)
-    if names is not None:  # a dataclass seen before: the common case, kept fast
-        return [kind.__qualname__, *[getattr(value, name) for name in names]]
+    known = _FIELDS.get(kind)
+    if known is not None:  # a dataclass seen before: the common case, kept fast
+        name, fields = known
+        return (name, *fields(value))
     if isinstance(value, ResolvedSet):  # carried by checklists and decks for their header: its metadata
         return ["ResolvedSet", value.clause_set.name, value.standard]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        names = [f.name for f in dataclasses.fields(value)]
+        # attrgetter reads them in C (of two or more, as a tuple): the bundled xref page's tree 17 -> 13 ms
+        fields = operator.attrgetter(*names) if len(names) > 1 else lambda v: tuple(getattr(v, n) for n in names)
+        _FIELDS[kind] = (kind.__qualname__, fields)
         return _plain(value)
     if isinstance(value, BaseModel):
         return [kind.__qualname__, value.__dict__]
@@ -79,4 +84,20 @@ def _plain(value: object) -> Any:
     raise TypeError(f"no fingerprint for {kind.__name__}")
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names
+_FIELDS: dict[type, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {}  # dataclass → its name, its fields' values
+
+
+class Documents:
+    """Each unit's document and the IDs it shows, made once for the readers that share them: the
+    cross-reference index and the site both read every unit of every set (30 ms of the bundled sets' 60)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[str, str], tuple[Document, frozenset[str] | None]] = {}
+
+    def of(self, set_name: str, unit: Unit) -> tuple[Document, frozenset[str] | None]:
+        """(its document, the IDs it declares it shows: None when it declares none)."""
+        key = (set_name, unit.stem)
+        if key not in self.made:
+            self.made[key] = unit.document(), frozenset(unit.ids()) if unit.ids else None
+        return self.made[key]
+

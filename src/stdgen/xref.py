@@ -37,6 +37,7 @@ from .doctree import (
 )
 from .model import Annex, Clause, ProvisionType
 from .resolve import ResolvedSet
+from .unit import Documents
 from .workspace import Workspace
 
 if TYPE_CHECKING:
@@ -81,14 +82,15 @@ def tree_ids(doc: Document) -> tuple[set[str], set[str]]:
 
 
 def build_index(ws: Workspace, built: Built, artifacts: Sequence[Artifact], conc: Concordance | None = None,
-                conc_formats: Sequence[str] = ()) -> dict[str, Any]:
+                conc_formats: Sequence[str] = (), documents: Documents | None = None) -> dict[str, Any]:
     """The index as JSON-ready data (see the module docstring). Per-set files are listed when the sets'
     folders hold them; the concordance's files are those named by conc_formats (it is written
-    together with the index)."""
+    together with the index). documents: the units' documents, when the site reads them too."""
     places: dict[tuple[str, str], list[Appearance]] = {}
+    documents = documents or Documents()
     for name, rs in ws.sets.items():
         for artifact in artifacts:
-            _register(name, rs, artifact, built, places)
+            _register(name, rs, artifact, built, places, documents)
     if conc is not None:
         files = {fmt: f"concordance.{fmt}" for fmt in conc_formats}
         for row in conc.rows if files else []:
@@ -115,13 +117,14 @@ def build_index(ws: Workspace, built: Built, artifacts: Sequence[Artifact], conc
 
 
 def _register(name: str, rs: ResolvedSet, artifact: Artifact, built: Built,
-              places: dict[tuple[str, str], list[Appearance]]) -> None:
+              places: dict[tuple[str, str], list[Appearance]], documents: Documents) -> None:
     for unit in artifact.outputs(rs):
         files = {fmt: f"{name}/{file}" for fmt, file in unit.files().items() if built.has(name, file)}
         if not files:
             continue
-        anchors, links = tree_ids(unit.document())
-        shown = set(unit.ids()) if unit.ids else anchors | links
+        doc, declared = documents.of(name, unit)
+        anchors, links = tree_ids(doc)
+        shown = declared if declared is not None else anchors | links
         pages = built.pages(name, unit.stem) if "pdf" in files else {}
         for ident in rs.targets:
             if ident in shown:

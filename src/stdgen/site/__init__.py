@@ -33,7 +33,7 @@ from markupsafe import Markup, escape
 from ..doctree import Document, Figure, Para, Style, anchors_of, blocks_of
 from ..render.html import FONT_STACKS, image_uri, marker
 from ..resolve import ResolvedSet
-from ..unit import fingerprint
+from ..unit import Documents, fingerprint
 from ..version import version
 from .search import search_entries, write_search_index
 
@@ -78,10 +78,12 @@ def _relpath(path: str, start: str) -> str:
 
 
 def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], built: Built,
-                  cross: Sequence[tuple[str, str, Document, Sequence[str]]]) -> list[SitePage]:
+                  cross: Sequence[tuple[str, str, Document, Sequence[str]]],
+                  documents: Documents | None = None) -> list[SitePage]:
     """Every page: per set, each HTML unit of each artifact that the build wrote; then the cross-set documents
     (HTML file, label, tree, the names of their other files)."""
     pages: list[SitePage] = []
+    documents = documents or Documents()
     for name, rs in sets.items():
         std = rs.standard
         for artifact in artifacts:
@@ -89,8 +91,7 @@ def collect_pages(sets: dict[str, ResolvedSet], artifacts: Sequence[Artifact], b
                 files = unit.files()
                 if "html" not in files or not built.has(name, files["html"]):
                     continue
-                doc = unit.document()
-                shown = set(unit.ids()) if unit.ids else None
+                doc, shown = documents.of(name, unit)
                 ids = frozenset(a for a in anchors_of(doc) if shown is None or a in shown)
                 downloads = [(fmt.upper(), f"{name}/{file}") for fmt, file in files.items()
                              if fmt != "html" and built.has(name, file)]
@@ -285,11 +286,13 @@ def render_index(sets: dict[str, ResolvedSet], pages: list[SitePage]) -> str:
 
 def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: Sequence[Artifact], built: Built,
                out_root: Path, cross: Sequence[tuple[str, str, Document, Sequence[str]]], folder: Path,
-               entry_page: Path, previous: Mapping[str, str] | None = None, salt: str = "") -> dict[str, str]:
+               entry_page: Path, previous: Mapping[str, str] | None = None, salt: str = "",
+               documents: Documents | None = None) -> dict[str, str]:
     """Write the site's pages, assets and search index into folder (a staging copy of out_root/site/)
     and the entry page to entry_page; return each page's key (a hash of what it is rendered from, with
-    salt). A page whose key is in previous is hard-linked from the current site instead of rendered."""
-    pages = collect_pages(sets, artifacts, built, cross)
+    salt). A page whose key is in previous is hard-linked from the current site instead of rendered.
+    documents: the units' documents, when the index was made from them too."""
+    pages = collect_pages(sets, artifacts, built, cross, documents)
     places = Places(index)
     site_paths = {p.path for p in pages}
     common = fingerprint([salt, index["sets"], index["artifacts"],
