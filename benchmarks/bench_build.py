@@ -61,8 +61,8 @@ import pydyf
 import weasyprint.layout.inline as inline
 from weasyprint.pdf.fonts import Font
 
-clauses, out, floor = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
-only_pdf = sys.argv[4] == "1"  # the library's floor: its PDFs only
+folders = [(Path(c), Path(o)) for c, o in json.loads(sys.argv[1])]  # (clauses, output) of each workspace
+floor, only_pdf = sys.argv[2] == "1", sys.argv[3] == "1"  # only_pdf: the library's floor, its PDFs only
 laid_out = []  # every HTML page stdgen hands to WeasyPrint during a job (a long checklist: one per part)
 weasyprint_init = weasyprint.HTML.__init__
 def spy(self, *args, **kwargs):
@@ -130,36 +130,43 @@ def forked(work):
     os.waitpid(pid, 0)
     return json.loads(data)
 
-ws = open_workspace(clauses, Report())
+workspaces = [(open_workspace(clauses, Report()), out) for clauses, out in folders]
 warm_up()
 rows = []
-for rs in ws.sets.values():
-    for artifact in ARTIFACTS:
-        for unit in artifact.outputs(rs):
-            written = {}  # format → what its job returned (the PDF's anchor pages)
-            # as a build runs them: a format that takes another's result (REUSES: the DOCX takes the PDF's
-            # page numbers for its 目次) is written after it, from it
-            for fmt in sorted(unit.formats, key=lambda f: f in REUSES):
-                if only_pdf and fmt != "pdf":
-                    continue
-                reuse = REUSES.get(fmt)
-                given = None
-                if (reuse is not None and reuse.source in written and not {fmt, reuse.source} & set(unit.direct)
-                        and reuse.wanted(unit.document())):
-                    given = written[reuse.source]
-                path = out / rs.clause_set.name / f"{unit.stem}.{fmt}"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                row = forked(lambda: measure(rs, artifact, unit, fmt, path, given))
-                if row is None:
-                    continue
-                if fmt != "pdf":  # quick files (3 s at most at 5,000 clauses): 3 forks, the median of each figure
-                    again = [row, *(forked(lambda: measure(rs, artifact, unit, fmt, path, given)) for _ in "ab")]
-                    row |= {k: sorted(r[k] for r in again)[1] for k in ("seconds", "cpu")}
-                written[fmt] = row.pop("result")
-                pages = row.pop("pages")
-                if pages:  # in a process of its own too, forked from the same state
-                    row["weasyprint"] = forked(lambda: pure_weasyprint(pages, path))
-                rows.append(row)
+written = {}  # (workspace, set, unit) → format → what its job returned (the PDF's anchor pages)
+for artifact in ARTIFACTS:
+    # as a build runs them: a format that takes another's result (REUSES: the DOCX takes the PDF's page numbers
+    # for its 目次) is written after it, from it. The workspaces (the scale's sizes) take turns file by file:
+    # this machine's speed drifts over minutes, and a small file timed minutes apart at two sizes moved the
+    # marginal ratio by 0.3 from run to run (standard.docx: 0.81, 1.32, 1.49)
+    for fmt in sorted(artifact.formats, key=lambda f: f in REUSES):
+        if only_pdf and fmt != "pdf":
+            continue
+        for number, (ws, out) in enumerate(workspaces):
+            os.environ["XDG_CACHE_HOME"] = str(out / "font-cache")  # each workspace's files share their subsets
+            for rs in ws.sets.values():
+                for unit in artifact.outputs(rs):
+                    if fmt not in unit.formats:
+                        continue
+                    done = written.setdefault((number, rs.clause_set.name, unit.stem), {})
+                    reuse = REUSES.get(fmt)
+                    given = None
+                    if (reuse is not None and reuse.source in done and not {fmt, reuse.source} & set(unit.direct)
+                            and reuse.wanted(unit.document())):
+                        given = done[reuse.source]
+                    path = out / rs.clause_set.name / f"{unit.stem}.{fmt}"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    row = forked(lambda: measure(rs, artifact, unit, fmt, path, given))
+                    if row is None:
+                        continue
+                    if fmt != "pdf":  # quick files (3 s at most at 5,000 clauses): 3 forks, the median of each
+                        again = [row, *(forked(lambda: measure(rs, artifact, unit, fmt, path, given)) for _ in "ab")]
+                        row |= {k: sorted(r[k] for r in again)[1] for k in ("seconds", "cpu")}
+                    done[fmt] = row.pop("result")
+                    pages = row.pop("pages")
+                    if pages:  # in a process of its own too, forked from the same state
+                        row["weasyprint"] = forked(lambda: pure_weasyprint(pages, path))
+                    rows.append({**row, "workspace": number})
 print(json.dumps(rows))
 """
 
@@ -268,31 +275,25 @@ def repeated(n: int, make: Any) -> dict[str, Any]:
 
 def per_file(clauses: Path, out: Path, floor: bool, runs: int, only_pdf: bool = False) -> dict[str, dict[str, float]]:
     """Seconds per output file (median over runs, summed over sets), and WeasyPrint's on the same HTML."""
-    samples: dict[str, list[float]] = {}
-    cpu: dict[str, list[float]] = {}
-    pure: dict[str, list[float]] = {}
-    for _ in range(runs):
+    return _medians([per_file_of([(clauses, out)], floor, only_pdf)[0] for _ in range(runs)])
+
+
+def per_file_of(folders: list[tuple[Path, Path]], floor: bool,
+                only_pdf: bool = False) -> list[dict[str, dict[str, float]]]:
+    """One run of PER_FILE_CHILD over workspaces (clauses, output folder), their files timed in turns: for
+    each, seconds (and CPU seconds, and WeasyPrint's on the same HTML) per output file, summed over sets."""
+    for _, out in folders:
         shutil.rmtree(out / FONT_CACHE, ignore_errors=True)  # each file as a first build writes it
-        result = subprocess.run([sys.executable, "-c", PER_FILE_CHILD, str(clauses), str(out), "1" if floor else "0",
-                                 "1" if only_pdf else "0"],
-                                env=_env(out), capture_output=True, text=True, check=True)
-        totals: dict[str, float] = {}
-        cpus: dict[str, float] = {}
-        floors: dict[str, float] = {}
-        for row in json.loads(result.stdout.strip().splitlines()[-1]):
-            name = _kind(row["file"])
-            totals[name] = totals.get(name, 0) + row["seconds"]
-            cpus[name] = cpus.get(name, 0) + row["cpu"]
-            if "weasyprint" in row:
-                floors[name] = floors.get(name, 0) + row["weasyprint"]
-        for name, value in totals.items():
-            samples.setdefault(name, []).append(value)
-            cpu.setdefault(name, []).append(cpus[name])
-        for name, value in floors.items():
-            pure.setdefault(name, []).append(value)
-    return {name: {"seconds": statistics.median(v), "cpu": statistics.median(cpu[name]),
-                   **({"weasyprint": statistics.median(pure[name])} if name in pure else {})}
-            for name, v in samples.items()}
+    result = subprocess.run([sys.executable, "-c", PER_FILE_CHILD, json.dumps([[str(c), str(o)] for c, o in folders]),
+                             "1" if floor else "0", "1" if only_pdf else "0"],
+                            env=_env(folders[0][1]), capture_output=True, text=True, check=True)
+    totals: list[dict[str, dict[str, float]]] = [{} for _ in folders]
+    for row in json.loads(result.stdout.strip().splitlines()[-1]):
+        figures = totals[row["workspace"]].setdefault(_kind(row["file"]), {})
+        for figure in ("seconds", "cpu", "weasyprint"):
+            if figure in row:
+                figures[figure] = figures.get(figure, 0.0) + row[figure]
+    return totals
 
 
 def _kind(file: str) -> str:
@@ -449,7 +450,9 @@ def part_scale(work: Path, sizes: list[int], runs: int, floor: bool) -> dict[str
         for n in sizes:
             build = ["build", "--clauses", str(clauses[n]), "--out", str(folders[n] / "output"), "--force"]
             builds[n].append(run(build, folders[n]))
-            files[n].append(per_file(clauses[n], folders[n] / "files", floor, 1))
+        each = per_file_of([(clauses[n], folders[n] / "files") for n in sizes], floor)  # the sizes file by file
+        for n, figures in zip(sizes, each, strict=True):
+            files[n].append(figures)
     results = {str(n): {"build": repeated(runs, iter(builds[n]).__next__), "files": _medians(files[n])}
                for n in sizes}
     sizes = sorted(sizes)

@@ -100,4 +100,3 @@ class Documents:
         if key not in self.made:
             self.made[key] = unit.document(), frozenset(unit.ids()) if unit.ids else None
         return self.made[key]
-
