@@ -455,20 +455,27 @@ def part_scale(work: Path, sizes: list[int], runs: int, floor: bool) -> dict[str
             files[n].append(figures)
     results = {str(n): {"build": repeated(runs, iter(builds[n]).__next__), "files": _medians(files[n])}
                for n in sizes}
-    sizes = sorted(sizes)
+    return {"sizes": results, "marginal": marginals(results)}
+
+
+def marginals(results: dict[str, Any]) -> dict[str, Any]:
+    """Between each two sizes, ms per added clause: of each file (wall, CPU, and for a PDF pure WeasyPrint's
+    on the same HTML, a reference for what the layout itself adds) and of the whole build."""
     marginal: dict[str, Any] = {}
-    for a, b in itertools.pairwise(sizes):
-        step: dict[str, float] = {}
-        cpu_step: dict[str, float] = {}
-        for name, figures in results[str(b)]["files"].items():
-            before = results[str(a)]["files"].get(name, {})
-            step[name] = (figures["seconds"] - before.get("seconds", 0.0)) / (b - a) * 1000  # ms per clause
-            cpu_step[name] = (figures["cpu"] - before.get("cpu", 0.0)) / (b - a) * 1000
-        build_step = (results[str(b)]["build"]["median"] - results[str(a)]["build"]["median"]) / (b - a) * 1000
-        build_cpu = (results[str(b)]["build"]["cpu"] - results[str(a)]["build"]["cpu"]) / (b - a) * 1000
-        marginal[f"{a}-{b}"] = {"files_ms_per_clause": step, "files_cpu_ms_per_clause": cpu_step,
-                                "build_ms_per_clause": build_step, "build_cpu_ms_per_clause": build_cpu}
-    return {"sizes": results, "marginal": marginal}
+    for a, b in itertools.pairwise(sorted(results, key=int)):
+        clauses = int(b) - int(a)
+        files: dict[str, dict[str, float]] = {"seconds": {}, "cpu": {}, "weasyprint": {}}
+        for name, figures in results[b]["files"].items():
+            before = results[a]["files"].get(name, {})
+            for figure, step in files.items():
+                if figure in figures and (figure in before or figure != "weasyprint"):
+                    step[name] = (figures[figure] - before.get(figure, 0.0)) / clauses * 1000
+        build = {kind: (results[b]["build"][kind] - results[a]["build"][kind]) / clauses * 1000
+                 for kind in ("median", "cpu")}
+        marginal[f"{a}-{b}"] = {"files_ms_per_clause": files["seconds"], "files_cpu_ms_per_clause": files["cpu"],
+                                "files_weasyprint_ms_per_clause": files["weasyprint"],
+                                "build_ms_per_clause": build["median"], "build_cpu_ms_per_clause": build["cpu"]}
+    return marginal
 
 
 def _medians(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
@@ -542,14 +549,15 @@ def markdown(results: dict[str, Any], command: str) -> str:
         steps = list(s["marginal"])
         if steps:
             names = sorted(s["marginal"][steps[0]]["files_ms_per_clause"])
-            lines += ["| ms per added clause | " + " | ".join(steps) + " | last ÷ first | CPU: last ÷ first |",
-                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: | ---: |"]
+            lines += ["| ms per added clause | " + " | ".join(steps) + " | last ÷ first | CPU: last ÷ first "
+                      "| pure WeasyPrint: last ÷ first |",
+                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: | ---: | ---: |"]
             for name in [*names, "whole build"]:
-                values, cpus = ([s["marginal"][k][f"files_{kind}ms_per_clause"].get(name) if name != "whole build"
-                                 else s["marginal"][k].get(f"build_{kind}ms_per_clause") for k in steps]
-                                for kind in ("", "cpu_"))
+                values, cpus, pure = ([s["marginal"][k].get(f"files_{kind}ms_per_clause", {}).get(name)
+                                       if name != "whole build" else s["marginal"][k].get(f"build_{kind}ms_per_clause")
+                                       for k in steps] for kind in ("", "cpu_", "weasyprint_"))
                 cells = " | ".join("" if v is None else f"{v:.2f}" for v in values)
-                lines.append(f"| {name} | {cells} | {_ratio(values)} | {_ratio(cpus)} |")
+                lines.append(f"| {name} | {cells} | {_ratio(values)} | {_ratio(cpus)} | {_ratio(pure)} |")
             lines.append("")
             lines += ["| PDF ÷ pure WeasyPrint | " + " | ".join(s["sizes"]) + " |",
                       "| --- | " + " | ".join("---:" for _ in s["sizes"]) + " |"]
