@@ -179,13 +179,14 @@ _SAFE: dict[tuple[type, str], bool] = {}  # (type, attribute) → whether a temp
 def _environments() -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment, jinja2.Environment]:
     """(HTML: autoescaped; CSS: every value CSS-escaped; text: plain, escaped by its user; cover: every
     value escaped for the cover markup)."""
+    from .compiled import compiled
     from .cover import escape as cover_escape
     loader = _Inside([*map(str, _override), str(PACKAGE)])
     common: dict[str, Any] = {"loader": loader, "undefined": jinja2.ChainableUndefined, "auto_reload": False}
-    html = _Sandbox(autoescape=True, **common)
-    css = _Sandbox(autoescape=False, finalize=css_escape, **common)
-    text = _Sandbox(autoescape=False, **common)
-    cover = _Sandbox(autoescape=False, finalize=cover_escape, **common)
+    html = _Sandbox(autoescape=True, bytecode_cache=compiled("sandbox-html"), **common)
+    css = _Sandbox(autoescape=False, finalize=css_escape, bytecode_cache=compiled("sandbox-css"), **common)
+    text = _Sandbox(autoescape=False, bytecode_cache=compiled("sandbox-text"), **common)
+    cover = _Sandbox(autoescape=False, finalize=cover_escape, bytecode_cache=compiled("sandbox-cover"), **common)
     return html, css, text, cover
 
 

@@ -31,6 +31,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..doctree import Document, Figure, Para, Style, anchors_of, blocks_of
+from ..render.compiled import compiled
 from ..render.html import FONT_STACKS, image_uri, marker
 from ..resolve import ResolvedSet
 from ..unit import Documents, fingerprint
@@ -243,7 +244,7 @@ def roman_anchors(doc: Document) -> set[str]:
 def _env() -> jinja2.Environment:
     """stdgen's own templates (not a bureau's: the site is a screen view, the bureau shapes the print)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+                              undefined=jinja2.StrictUndefined, bytecode_cache=compiled("html"))
 
 
 def render_page(page: SitePage, pages: list[SitePage], places: Places, site_paths: set[str]) -> str:

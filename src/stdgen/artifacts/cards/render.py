@@ -17,6 +17,7 @@ import jinja2
 
 from ...doctree import Document, Para, Section, Style
 from ...render import templates
+from ...render.compiled import compiled
 from ...render.fonts import require_fonts
 from ...render.html import FONT_STACKS
 from ...render.weasy import layout
@@ -33,7 +34,7 @@ HAIR = 0.25  # cut mark and fold line width, mm
 @cache
 def _template() -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, bytecode_cache=compiled("html"))
     return env.get_template("cards.html.j2")
 
 
