@@ -52,9 +52,14 @@ def test_noop_edit_and_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     text = body.read_text(encoding="utf-8")
     body.write_text(text.replace("必须", "应", 1), encoding="utf-8")
     rendered.clear()
+    images, trees = site._images, []
+    monkeypatch.setattr(site, "_images", lambda doc: trees.append(doc) or images(doc))  # a tree fingerprinted
     _build(root, out)
     # of the site, only the pages showing the clause are rendered again (not every page the index feeds)
     assert sorted(rendered) == ["window-conduct/checklist.html", "window-conduct/standard.html"]
+    # and only the trees of the edited set's pages and of the cross-set pages are fingerprinted again
+    assert len(trees) == len(list((out / "site" / "window-conduct").rglob("*.html"))) + 2
+    kept_keys = json.loads((out / "build.json").read_text(encoding="utf-8"))["site"]["pages"]
     after = _stamps(out)
     changed = {name for name in after if after[name] != first.get(name)}
     # the set's own files, and of the cross-set outputs only those whose content the edit changed
@@ -68,6 +73,8 @@ def test_noop_edit_and_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     _build(root, out, "--force", "--jobs", "1")
     forced = _stamps(out)
     assert all(forced[name] != after[name] for name in forced if name.endswith(".pdf"))
+    # every tree fingerprinted afresh gives the page keys the kept fingerprints gave
+    assert json.loads((out / "build.json").read_text(encoding="utf-8"))["site"]["pages"] == kept_keys
 
 
 def test_parallel_and_serial_builds_agree(tmp_path: Path) -> None:

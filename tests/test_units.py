@@ -92,7 +92,7 @@ def test_the_index_and_the_site_make_each_units_document_once(tmp_path: Path,
     site = tmp_path / "site"
     site.mkdir()
     keys = write_site(sets, index, build.ARTIFACTS, outputs, out, [], site, tmp_path / "index.html",
-                      documents=documents)
+                      documents=documents)["pages"]
     assert sorted(made) == sorted(set(made)) and f"{SET}/standard.html" in keys  # each made once, for both
     assert {f"{SET}/{stem}.html" for stem in made} >= set(keys)
     assert 'id="' in (site / SET / "standard.html").read_text(encoding="utf-8")

@@ -662,6 +662,9 @@ class Outputs:
     def pages(self, set_name: str, stem: str) -> dict[str, int]:
         return self.pdf.get(set_name, {}).get(f"{stem}.pdf", {})
 
+    def key(self, set_name: str, file: str) -> str:
+        return self.keys.get(set_name, {}).get(file, "")
+
     def merged(self, other: Outputs) -> Outputs:
         return Outputs(other.keys | self.keys, other.pdf | self.pdf)
 
@@ -767,7 +770,7 @@ def _stage_cross(ws: Workspace, out_root: Path, outputs: Outputs, force: bool) -
     site.chmod(0o755)
     written_from: dict[str, str] = recorded.get("content", {})
     contents: dict[str, str] = {}
-    site_keys: dict[str, str] = {}
+    site_record: dict[str, Any] = {}  # its pages' keys, for the next build
 
     def add(name: str, source: object, write: Callable[[Path], object], fmt: str) -> None:
         contents[name] = _hash(code, when.isoformat(), fingerprint(source))
@@ -790,14 +793,14 @@ def _stage_cross(ws: Workspace, out_root: Path, outputs: Outputs, force: bool) -
                  ("xref.html", XREF_LABEL, xref_doc, ["xref.json"])]
 
         def site_and_entry(path: Path) -> None:
-            site_keys.update(write_site(ws.sets, index, ARTIFACTS, outputs, out_root, cross, site, path,
-                                        recorded.get("site", {}), code, documents))
+            site_record.update(write_site(ws.sets, index, ARTIFACTS, outputs, out_root, cross, site, path,
+                                          recorded.get("site", {}), code, documents))
         staged.add(out_root / "index.html", partial(write_sealed, site_and_entry, "html", when), keep_same=True)
     except BaseException:
         staged.discard()
         shutil.rmtree(site, ignore_errors=True)
         raise
-    return _Cross(staged, site, {"stdgen": __version__, "cross": key, "content": contents, "site": site_keys})
+    return _Cross(staged, site, {"stdgen": __version__, "cross": key, "content": contents, "site": site_record})
 
 
 def _commit_cross(cross: _Cross, out_root: Path) -> list[Path]:

@@ -56,6 +56,7 @@ class Built(Protocol):
 
     def has(self, set_name: str, file: str) -> bool: ...  # file: under the set's folder
     def pages(self, set_name: str, stem: str) -> dict[str, int]: ...  # anchor → 1-based page of <stem>.pdf
+    def key(self, set_name: str, file: str) -> str: ...  # what the file is made from (equal: the same file)
 
 
 @dataclass
