@@ -266,9 +266,13 @@ def _env(cwd: Path) -> dict[str, str]:
 
 
 def repeated(n: int, make: Any) -> dict[str, Any]:
-    results = [make() for _ in range(n)]
+    return summary([make() for _ in range(n)])
+
+
+def summary(results: list[dict[str, float]]) -> dict[str, Any]:
+    """Median and min–max of the runs' seconds; the median CPU seconds; the highest peaks."""
     times = [r["seconds"] for r in results]
-    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": n,
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": len(results),
             "cpu": statistics.median(r.get("cpu", 0.0) for r in results), "peak_mb": max(r["peak_mb"] for r in results),
             "pss_peak_mb": max(r.get("pss_peak_mb", 0.0) for r in results)}
 
@@ -339,26 +343,45 @@ def part_bundled(work: Path, runs: int) -> dict[str, Any]:
     noop = repeated(runs, lambda: run(build, work))
     body = clauses / EDITED_SET / "body.yaml"
     text = body.read_text(encoding="utf-8")
+    for _, words in EDITS.values():
+        assert text.count(words) == 1, f"{words} should occur once in {body}"
+    floor_html = edit_floor_html(clauses, work)
+    # Rounds taking turns (the floor, then each edit), so that each edit is compared with a floor timed on the
+    # same minutes: this machine's speed drifts by half within a run. Each build differs from the one before
+    # it by one clause: an edit adds to its words a count of its runs, the other edits' counts stay.
+    counts = dict.fromkeys(EDITS, 0)
+    floors: list[float] = []
+    results: dict[str, list[dict[str, float]]] = {label: [] for label in EDITS}
+    rewritten: dict[str, list[str]] = {}
+    for _ in range(runs):
+        floors.append(edit_floor_run(floor_html, work))
+        for label in EDITS:
+            counts[label] += 1
+            body.write_text(_edited(text, counts), encoding="utf-8")
+            before = _stamps(out)
+            results[label].append({**run(build, work), "floor": floors[-1]})
+            after = _stamps(out)
+            rewritten[label] = sorted(name for name in after if after[name] != before.get(name))
+    body.write_text(text, encoding="utf-8")
+    run(build, work)  # back to the bundled text before the edits under serve
     edits: dict[str, Any] = {}
     for label, (ident, words) in EDITS.items():
-        assert text.count(words) == 1, f"{words} should occur once in {body}"
-        rewritten: list[list[str]] = []
-        count = itertools.count()
-
-        def edit(words: str = words, rewritten: list[list[str]] = rewritten, count: Any = count) -> dict[str, float]:
-            body.write_text(text.replace(words, f"{words}（第{next(count)}次修改）"), encoding="utf-8")
-            before = _stamps(out)
-            result = run(build, work)
-            after = _stamps(out)
-            rewritten.append(sorted(name for name in after if after[name] != before.get(name)))
-            return result
-
-        edits[label] = {"clause": ident, **repeated(runs, edit), "rewritten": rewritten[-1],
+        ratios = [r["seconds"] / r["floor"] for r in results[label]]
+        edits[label] = {"clause": ident, **summary(results[label]), "rewritten": rewritten[label],
+                        "ratio_to_floor": statistics.median(ratios),
                         "serve": served_edits(clauses, out, work, runs, partial(served_text, text, words))}
         body.write_text(text, encoding="utf-8")
-        run(build, work)  # back to the bundled text before the next edit
+        run(build, work)
     files = sum(1 for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return {"files": files, "cold": cold, "noop": noop, "edits": edits, "edit_floor": edit_floor(clauses, work, runs)}
+    floor = {"median": statistics.median(floors), "min": min(floors), "max": max(floors), "runs": runs}
+    return {"files": files, "cold": cold, "noop": noop, "edits": edits, "edit_floor": floor}
+
+
+def _edited(text: str, counts: dict[str, int]) -> str:
+    for label, (_, words) in EDITS.items():
+        if counts[label]:
+            text = text.replace(words, f"{words}（第{counts[label]}次修改）")
+    return text
 
 
 EDIT_FLOOR_HTML = """
@@ -372,27 +395,29 @@ rs = open_workspace(Path(sys.argv[1]), Report()).sets[sys.argv[2]]
 unit = next(a for a in ARTIFACTS if a.name == "standard").outputs(rs)[0]
 Path(sys.argv[3]).write_text(render_html(unit.document(), external_links=False), encoding="utf-8")
 """
+# WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less), its leaders laid
+# out and its fonts subset as WeasyPrint does (not joined, nor kept, as stdgen's)
+EDIT_FLOOR_PDF = ("import sys; from stdgen.render.weasy import load; weasyprint = load(); "
+                  "import weasyprint.layout.inline as inline; inline.handle_leader = inline.handle_leader.__wrapped__; "
+                  "import pydyf; from weasyprint.pdf.fonts import Font; Font.subset = Font.subset.__wrapped__; "
+                  "pydyf.Stream.data = property(pydyf.Stream.data.fget.__wrapped__); "
+                  "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
 
 
-def edit_floor(clauses: Path, work: Path, runs: int) -> dict[str, Any]:
-    """What an edit cannot go below in a fresh process: Python starting, importing WeasyPrint and writing
-    the edited set's standard PDF from the exact HTML stdgen lays out (with WeasyPrint's defaults)."""
+def edit_floor_html(clauses: Path, work: Path) -> Path:
+    """The edited set's standard as the exact HTML stdgen lays out for its PDF."""
     html = work / "edited-standard.html"
     subprocess.run([sys.executable, "-c", EDIT_FLOOR_HTML, str(clauses), EDITED_SET, str(html)], env=ENV, check=True)
-    # WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less), its
-    # leaders laid out and its fonts subset as WeasyPrint does (not joined, nor kept, as stdgen's)
-    script = ("import sys; from stdgen.render.weasy import load; weasyprint = load(); "
-              "import weasyprint.layout.inline as inline; inline.handle_leader = inline.handle_leader.__wrapped__; "
-              "import pydyf; from weasyprint.pdf.fonts import Font; Font.subset = Font.subset.__wrapped__; "
-              "pydyf.Stream.data = property(pydyf.Stream.data.fget.__wrapped__); "
-              "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", script, str(html), str(work / "edited-standard.pdf")], env=ENV,
-                       check=True)
-        times.append(time.perf_counter() - start)
-    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs}
+    return html
+
+
+def edit_floor_run(html: Path, work: Path) -> float:
+    """What an edit cannot go below in a fresh process: Python starting, importing WeasyPrint and writing
+    the edited set's standard PDF from stdgen's HTML (with WeasyPrint's defaults); seconds."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", EDIT_FLOOR_PDF, str(html), str(work / "edited-standard.pdf")], env=ENV,
+                   check=True)
+    return time.perf_counter() - start
 
 
 def served_text(text: str, words: str, i: int) -> str:
@@ -513,20 +538,23 @@ def markdown(results: dict[str, Any], command: str) -> str:
     lines = [f"Command: `{command}`  ", f"Machine: {results['machine']}", ""]
     if "bundled" in results:
         b = results["bundled"]
-        lines += ["| bundled sets | median s | min–max s | CPU s (median) | peak MB (sum of peaks) | peak MB (Pss) |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        lines += ["| bundled sets | median s | min–max s | CPU s (median) | peak MB (sum of peaks) | peak MB (Pss) "
+                  "| ÷ its floor (same round) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
         rows = [(f"cold `build --force` ({b['files']} files)", b["cold"]), ("no-op build", b["noop"])]
         rows += [(f"one-clause edit, {label} ({e['clause']}): {len(e['rewritten'])} files rewritten", e)
                  for label, e in b["edits"].items()]
         for label, r in rows:
+            to_floor = f"{r['ratio_to_floor']:.2f}" if "ratio_to_floor" in r else ""
             lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['cpu']:.2f} | "
-                         f"{r['peak_mb']:.0f} | {r.get('pss_peak_mb', 0):.0f} |")
+                         f"{r['peak_mb']:.0f} | {r.get('pss_peak_mb', 0):.0f} | {to_floor} |")
         lines.append("")
         if "edit_floor" in b:
             f = b["edit_floor"]
             lines += ["Floor of an edit in a fresh process (Python starts, imports WeasyPrint and writes the edited "
                       f"set's standard PDF from stdgen's HTML, nothing else): {f['median']:.2f} s "
-                      f"({f['min']:.2f}–{f['max']:.2f})", ""]
+                      f"({f['min']:.2f}–{f['max']:.2f}), timed in rounds with the edits (the floor, then each edit "
+                      "once); an edit's ratio is the median over the rounds of its time over that round's floor", ""]
         served = [(label, e["serve"]) for label, e in b["edits"].items() if "serve" in e]
         if served:
             lines += ["| the same edit under `stdgen serve` (imports paid) | rebuild median s | min–max s |",
@@ -563,11 +591,11 @@ def markdown(results: dict[str, Any], command: str) -> str:
                       "| --- | " + " | ".join("---:" for _ in s["sizes"]) + " |"]
             pdfs = sorted({n for r in s["sizes"].values() for n, v in r["files"].items() if "weasyprint" in v})
             for name in pdfs:
-                cells = []
+                row = []
                 for r in s["sizes"].values():
                     v = r["files"].get(name, {})
-                    cells.append(f"{v['seconds'] / v['weasyprint']:.2f}" if v.get("weasyprint") else "")
-                lines.append(f"| {name} | " + " | ".join(cells) + " |")
+                    row.append(f"{v['seconds'] / v['weasyprint']:.2f}" if v.get("weasyprint") else "")
+                lines.append(f"| {name} | " + " | ".join(row) + " |")
             lines.append("")
     if "floor" in results:
         lines += ["| bundled PDF | stdgen s | pure WeasyPrint s | ratio |", "| --- | ---: | ---: | ---: |"]
@@ -577,18 +605,18 @@ def markdown(results: dict[str, Any], command: str) -> str:
     if "library" in results:
         lib = results["library"]
         t = lib["build"]
-        ratio = "" if lib["ratio_to_floor"] is None else f"{lib['ratio_to_floor']:.2f}"
+        lib_ratio = "" if lib["ratio_to_floor"] is None else f"{lib['ratio_to_floor']:.2f}"
         lines += ["| library | `build --force` median s | min–max s | peak MB (sum of peaks) | peak MB (Pss) "
                   "| WeasyPrint floor s (one run) | ratio |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
                   f"| {lib['sets']} sets × {lib['clauses_each']} clauses | {t['median']:.1f} | {t['min']:.1f}–"
                   f"{t['max']:.1f} | {t['peak_mb']:.0f} | {t.get('pss_peak_mb', 0):.0f} | "
-                  f"{lib['weasyprint_floor']:.1f} | {ratio} |", ""]
+                  f"{lib['weasyprint_floor']:.1f} | {lib_ratio} |", ""]
         if lib.get("files"):
             lines += ["| library file (all sets, one process) | stdgen s | pure WeasyPrint s |",
                       "| --- | ---: | ---: |"]
             for name, v in sorted(lib["files"].items()):
-                pure = f"{v['weasyprint']:.1f}" if "weasyprint" in v else ""
-                lines.append(f"| {name} | {v['seconds']:.1f} | {pure} |")
+                pure_s = f"{v['weasyprint']:.1f}" if "weasyprint" in v else ""
+                lines.append(f"| {name} | {v['seconds']:.1f} | {pure_s} |")
             lines.append("")
     return "\n".join(lines)
 

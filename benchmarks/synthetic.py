@@ -22,7 +22,7 @@ def write_synthetic_set(folder: Path, clauses: int, code: str = "SY") -> Path:
         "title": {"zh": f"合成标准（{clauses}条）"}, "issuer": "安徽省市场监督管理局",
         "issued": "2026-01-01", "implemented": "2026-02-01", "scope": ["本文件规定了合成测试内容。"],
     }, allow_unicode=True), encoding="utf-8")
-    chapters = []
+    chapters: list[dict[str, Any]] = []
     made = 0
     chapter_no = 4
     while made < clauses:
