@@ -107,6 +107,21 @@ def test_undeclared_diff_finds_the_same_changes(tmp_path: Path) -> None:
     assert [(r.kind, r.id, r.old, r.new) for r in found.rows] == [(r.kind, r.id, r.old, r.new) for r in declared.rows]
 
 
+def test_a_found_comparison_walks_each_set_a_few_times_not_once_per_clause(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where each clause sits is worked out once per set (diff._Shape): walked again for every clause, two
+    editions of 4,000 clauses took 34 s to compare."""
+    rs = _variant(tmp_path, CHANGES)
+    assert rs.parent is not None
+    rs.clause_set = rs.clause_set.model_copy(update={"extends": None})
+    walks: list[str] = []
+    nodes = ResolvedSet.nodes
+    monkeypatch.setattr(ResolvedSet, "nodes", lambda self: walks.append(self.clause_set.name) or nodes(self))
+    found = compare(rs.parent, rs)
+    assert len(found.rows) == 5
+    assert sorted(walks) == [BASE] * 3 + ["v"] * 3  # its IDs, its shape, the document order
+
+
 def test_revision_says_what_it_replaces(tmp_path: Path) -> None:
     rs = _variant(tmp_path, "- remove: QC-10.6\n  reason: r\n",
                   head="number: DB34/T 3395—2030\nreplaces: [DB34/T 3395—2019]\n")

@@ -140,19 +140,21 @@ def _row_of(change: Change, old: ResolvedSet, new: ResolvedSet, before: dict[str
 
 def _found(old: ResolvedSet, new: ResolvedSet) -> list[Row]:
     before, after = _nodes(old), _nodes(new)
-    rows: list[Row] = []
-    for ident, node in before.items():
-        if ident not in after and _parent_id(old, ident) not in {i for i in before if i not in after}:
-            rows.append(Row("removed", ident, _ref(old, ident), None, label(old, node)))
+    was, now = _Shape(old), _Shape(new)
     gone = set(before) - set(after)
     new_ids = set(after) - set(before)
+    stationary = _Stationary(was, now, gone | new_ids)
+    rows: list[Row] = []
+    for ident, node in before.items():
+        if ident in gone and was.parent.get(ident) not in gone:
+            rows.append(Row("removed", ident, _ref(old, ident), None, label(old, node)))
     for ident, node in after.items():
         if ident in new_ids:
-            if _parent_id(new, ident) not in new_ids:
+            if now.parent.get(ident) not in new_ids:
                 rows.append(Row("added", ident, None, _ref(new, ident), label(new, node)))
             continue
         fields = _differing(before[ident].item, node.item)
-        if _moved(old, new, ident, gone | new_ids):
+        if was.parent.get(ident) != now.parent.get(ident) or ident not in stationary.of(ident):
             rows.append(Row("moved", ident, _ref(old, ident), _ref(new, ident), label(old, before[ident])))
         if fields:
             rows.append(Row("modified", ident, _ref(old, ident), _ref(new, ident), label(old, before[ident]), fields))
@@ -163,44 +165,58 @@ def _differing(a: Clause | Annex, b: Clause | Annex) -> tuple[str, ...]:
     return tuple(f for f in COMPARED if getattr(a, f, None) != getattr(b, f, None))
 
 
-def _parent_id(rs: ResolvedSet, ident: str) -> str | None:
-    for node in rs.nodes():
-        if any(c.id == ident for c in node.children):
-            return node.id
-    return None
+class _Shape:
+    """Where each node of a set sits: its parent (None: a chapter or an annex) and the IDs beside it under
+    that parent, in order. Worked out once per comparison: looked up clause by clause in the whole set, two
+    editions of 4,000 clauses took 34 s to compare (1,000: 2.1 s)."""
+
+    def __init__(self, rs: ResolvedSet) -> None:
+        self.parent: dict[str, str | None] = {}
+        self.siblings: dict[str, list[str]] = {}
+        self.chapters = [n.id for n in rs.chapters]
+        for ids, parent in ((self.chapters, None), ([n.id for n in rs.annexes], None),
+                            *(([c.id for c in n.children], n.id) for n in rs.nodes())):
+            for ident in ids:
+                self.parent.setdefault(ident, parent)
+                self.siblings.setdefault(ident, ids)
+
+    def beside(self, ident: str) -> list[str]:
+        return self.siblings.get(ident, self.chapters)
 
 
-def _siblings(rs: ResolvedSet, ident: str) -> list[str]:
-    parent = _parent_id(rs, ident)
-    if parent is None:
-        tops = rs.annexes if any(a.id == ident for a in rs.annexes) else rs.chapters
-        return [n.id for n in tops]
-    return [c.id for n in rs.nodes() if n.id == parent for c in n.children]
+class _Stationary:
+    """Per run of siblings under one parent: the shared IDs in the longest run both sets keep in order (a
+    clause out of it has moved)."""
 
+    def __init__(self, was: _Shape, now: _Shape, unshared: set[str]) -> None:
+        self.was, self.now, self.unshared = was, now, unshared
+        self.found: dict[tuple[int, int], set[str]] = {}
 
-def _moved(old: ResolvedSet, new: ResolvedSet, ident: str, unshared: set[str]) -> bool:
-    """Moved: under another parent, or out of the longest run of siblings both sets keep in order."""
-    if _parent_id(old, ident) != _parent_id(new, ident):
-        return True
-    a = [i for i in _siblings(old, ident) if i not in unshared]
-    b = [i for i in _siblings(new, ident) if i not in unshared]
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    stationary = {a[block.a + k] for block in matcher.get_matching_blocks() for k in range(block.size)}
-    return ident not in stationary
+    def of(self, ident: str) -> set[str]:
+        old, new = self.was.beside(ident), self.now.beside(ident)
+        key = (id(old), id(new))
+        if key not in self.found:
+            a = [i for i in old if i not in self.unshared]
+            b = [i for i in new if i not in self.unshared]
+            matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            self.found[key] = {a[block.a + k] for block in matcher.get_matching_blocks() for k in range(block.size)}
+        return self.found[key]
 
 
 def _in_document_order(rows: list[Row], old: ResolvedSet, new: ResolvedSet) -> list[Row]:
     """Rows sorted by where they are in the new document; a removed clause sits where it was,
     after the nearest clause before it that the new document still has."""
     new_order = {n.id: i for i, n in enumerate(new.nodes())}
-    old_ids = [n.id for n in old.nodes()]
+    kept_before: dict[str, int] = {}  # old ID → the new place of the nearest clause before it the new set has
+    last = -1
+    for n in old.nodes():
+        kept_before.setdefault(n.id, last)
+        last = new_order.get(n.id, last)
 
     def key(item: tuple[int, Row]) -> tuple[float, int]:
         index, row = item
         if row.id in new_order and row.kind != "removed":
             return (new_order[row.id], index)
-        at = old_ids.index(row.id) if row.id in old_ids else 0
-        kept = next((new_order[i] for i in reversed(old_ids[:at]) if i in new_order), -1)
-        return (kept + 0.5, index)
+        return (kept_before.get(row.id, -1) + 0.5, index)
 
     return [row for _, row in sorted(enumerate(rows), key=key)]
