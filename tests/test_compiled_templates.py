@@ -97,3 +97,21 @@ def test_a_damaged_entry_is_compiled_again(bureau: Path, monkeypatch: pytest.Mon
     templates.use(bureau)
     assert _render(issuer="局") == "[局][]\n1;2;\n"
     assert compiled == ["probe.txt.j2"]
+
+
+def test_a_user_without_a_home_gets_templates_compiled_and_no_cache(bureau: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's user with no HOME and no passwd entry: Path.home() raises; the build goes on uncached."""
+    from stdgen.render import fontcache, usercache
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert usercache.user_cache() is None and fontcache.folder() is None
+    compiled = _compiles(monkeypatch)
+    for _ in range(2):
+        templates.use(bureau)
+        assert _render(issuer="局") == "[局][]\n1;2;\n"
+    assert compiled == ["probe.txt.j2", "probe.txt.j2"]

@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import suppress
-from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .usercache import user_cache
 
 
 class _Kept(jinja2.FileSystemBytecodeCache):
@@ -33,8 +34,11 @@ class _Kept(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def compiled(kind: str) -> jinja2.BytecodeCache:
-    """The cache of one kind of environment (a name stdgen gives each set of environment settings)."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def compiled(kind: str) -> jinja2.BytecodeCache | None:
+    """The cache of one kind of environment (a name stdgen gives each set of environment settings); None
+    where the user has no cache folder."""
+    root = user_cache()
+    if root is None:
+        return None
     version = f"jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
-    return _Kept(str(Path(root) / "stdgen" / "templates" / version / kind), "%s.cache")
+    return _Kept(str(root / "stdgen" / "templates" / version / kind), "%s.cache")

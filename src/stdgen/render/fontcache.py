@@ -23,6 +23,8 @@ from functools import cache, wraps
 from pathlib import Path
 from typing import Any
 
+from .usercache import user_cache
+
 LIMIT_BYTES = 64 * 2**20  # about 400 entries (a compressed CJK subset is 100–250 KB)
 LEVEL = 9  # pydyf's: the stream is written as pydyf writes it
 _compressed: dict[int, tuple[bytes, bytes]] = {}  # id(subset) → (subset, its compressed stream), for pydyf
@@ -45,10 +47,10 @@ def cache_font_subsets() -> None:
 
 def folder() -> Path | None:
     """Where subsets are kept (None: no cache, e.g. where the libraries cannot be identified)."""
-    if not _libraries():
+    root = user_cache()
+    if root is None or not _libraries():
         return None
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "stdgen" / "font-subsets"
+    return root / "stdgen" / "font-subsets"
 
 
 def _kept_subset(subset: Any) -> Any:
