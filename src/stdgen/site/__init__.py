@@ -307,7 +307,9 @@ def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: S
     for page in pages:
         target = folder / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        tree = trees[page.source] = _tree_key(page, last_trees)
+        tree = _tree_key(page, last_trees)
+        if page.source:  # a unit's page (the cross-set pages are made from the index, not from one file)
+            trees[page.source] = tree
         keys[page.path] = fingerprint([common, sorted(page.ids), _asides(page, places), tree])
         old = out_root / SITE / page.path
         if last_keys.get(page.path) == keys[page.path] and old.is_file():
@@ -322,7 +324,6 @@ def write_site(sets: dict[str, ResolvedSet], index: dict[str, Any], artifacts: S
             first_page.setdefault(p.set_name, p.path)
     write_search_index(search_entries(sets, index, places.homes, first_page), folder / "search-index.js")
     entry_page.write_text(render_index(sets, pages), encoding="utf-8")
-    trees.pop("", None)  # the cross-set pages': made from the index, not from one file
     return {"pages": keys, "trees": trees}
 
 
