@@ -1,6 +1,6 @@
-"""build.WorkerPool: started before the sets load, one worker imports WeasyPrint meanwhile and takes the first
-job (the build submits the longest first, a PDF); the others wait for that, and import WeasyPrint only for a
-PDF of their own."""
+"""build.WorkerPool (workers.py): started before the sets load, the first worker imports WeasyPrint meanwhile and
+forks the others from itself, so every worker starts its first job with WeasyPrint imported; a worker that dies
+fails the jobs still waiting instead of leaving the build waiting for them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import pickle
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,11 @@ from stdgen import build
 
 
 def _spy(*args: Any) -> dict[str, int]:
-    """In place of render_job (inherited by the forked workers): which process ran the job, and whether
-    WeasyPrint was imported there when it began."""
+    """In place of render_job (inherited by the forked workers): which process ran the job, its parent, and
+    whether WeasyPrint was imported there when it began."""
     started = "weasyprint" in sys.modules
     time.sleep(0.3)  # long enough for every worker to take a job
-    return {"pid": os.getpid(), "weasyprint": int(started), "job": int(args[0])}
+    return {"pid": os.getpid(), "parent": os.getppid(), "weasyprint": int(started), "job": int(args[0])}
 
 
 def _shipped(value: object) -> build.Shipped:
@@ -44,17 +45,63 @@ def test_a_worker_unpickles_each_set_once(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
-def test_the_worker_that_imported_weasyprint_takes_the_first_job(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_worker_starts_with_weasyprint_imported_by_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, "weasyprint", raising=False)  # as in `stdgen build`: not imported here
     monkeypatch.setattr(build, "render_job", _spy)
+    with build.WorkerPool(3) as pool:
+        results = [future.result() for future in [pool.submit(_shipped(job)) for job in range(6)]]
+    assert [r["job"] for r in results] == list(range(6))
+    assert all(r["weasyprint"] == 1 for r in results)  # imported before any worker's first job
+    workers = {r["pid"]: r["parent"] for r in results}
+    assert len(workers) >= 2, "one worker took every job"
+    first = [pid for pid, parent in workers.items() if parent == os.getpid()]
+    assert len(first) <= 1  # the others were forked from the first worker, after its import
+    assert all(parent in (os.getpid(), *first) for parent in workers.values())
+    forked = [pid for pid, parent in workers.items() if parent != os.getpid()]
+    assert forked and all(workers[pid] == workers[forked[0]] for pid in forked)
+    assert "weasyprint" not in sys.modules  # never in the build's own process
+
+
+def _dies(*args: Any) -> None:
+    if args[0] == "die":
+        os._exit(3)  # as a worker killed by the kernel (out of memory) ends: no exception, no result
+    time.sleep(0.5)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
+def test_a_worker_that_dies_fails_the_waiting_jobs_instead_of_hanging(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "render_job", _dies)
+    start = time.perf_counter()
     with build.WorkerPool(2) as pool:
-        results = [future.result() for future in [pool.submit(_shipped(job)) for job in range(4)]]
-    first = results[0]
-    assert first["weasyprint"] == 1  # imported before its first job
-    others = [r for r in results if r["pid"] != first["pid"]]
-    assert others, "the second worker took no job"
-    assert all(r["weasyprint"] == 0 for r in others)  # no PDF came its way: never imported
-    assert "weasyprint" not in sys.modules
+        futures = [pool.submit(_shipped(what)) for what in ("die", "wait", "wait", "wait", "wait")]
+        errors = [future.exception(timeout=60) for future in futures]
+        assert isinstance(errors[0], BrokenProcessPool)
+        assert any(isinstance(e, BrokenProcessPool) for e in errors[1:])  # the jobs no one will take
+        later = pool.submit(_shipped("wait"))
+        assert isinstance(later.exception(timeout=5), BrokenProcessPool)
+    assert time.perf_counter() - start < 60
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> Any:
+        raise TypeError("not this one")
+
+
+def _fails(*args: Any) -> None:
+    if args[0] == "unpicklable":
+        raise _Unpicklable("a lock in it")
+    raise ValueError(f"job {args[0]} failed")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
+def test_a_job_exception_comes_back_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "render_job", _fails)
+    with build.WorkerPool(2) as pool:
+        plain, odd = pool.submit(_shipped(7)).exception(timeout=60), pool.submit(_shipped("unpicklable"))
+        assert isinstance(plain, ValueError) and str(plain) == "job 7 failed"
+        error = odd.exception(timeout=60)
+        assert isinstance(error, RuntimeError) and "a lock in it" in str(error)  # said, though not sent as raised
+        assert pool.submit(_shipped(8)).exception(timeout=60) is not None  # the pool still works
 
 
 def test_a_pool_that_gets_no_job_closes() -> None:

@@ -15,21 +15,19 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import multiprocessing
 import os
 import pickle
 import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import suppress
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import __version__
+from . import __version__, workers
 from .artifacts import forms
 from .artifacts.cards.build import DIRECT, deck_document, deck_empty, deck_ids, set_deck
 from .artifacts.changes import units as change_units
@@ -45,7 +43,7 @@ from .collector import collected_after, collector_paused
 from .diagnostics import Position, Report
 from .doctree import Document, has_toc
 from .i18n import Message, msg
-from .outdir import STAGING, Staged, checkpoint, die_with_parent, same_files, swap
+from .outdir import STAGING, Staged, checkpoint, same_files, swap
 from .render import templates
 from .render.failure import render_failure
 from .render.fonts import describe, rare_characters
@@ -252,7 +250,8 @@ def _written_from(unit: Unit, doc: Document, direct: bool, whole_data: Callable[
 
 def build_sets(sets: Iterable[ResolvedSet], out_root: Path, report: Report, *, formats: tuple[str, ...] = FORMATS,
                jobs: int = 1, force: bool = False, progress: Progress | None = None,
-               meanwhile: Callable[[Outputs], object] | None = None, pool: WorkerPool | None = None) -> list[Path]:
+               meanwhile: Callable[[Outputs], object] | None = None,
+               pool: workers.WorkerPool | None = None) -> list[Path]:
     """Bring every set's output up to date; return the files written (none for an unchanged set). meanwhile:
     work for this process while worker processes render, given the outputs the sets will have if each PDF not
     yet written comes out with the pages its last build recorded (not called when one has no such record).
@@ -355,7 +354,7 @@ def _staging(out_root: Path, final: Path, jobs: list[Job], todo: list[Job], old:
 
 
 def _run(tasks: list[Task], jobs: int, progress: Progress | None,
-         meanwhile: Callable[[], object] | None = None, pool: WorkerPool | None = None) -> None:
+         meanwhile: Callable[[], object] | None = None, pool: workers.WorkerPool | None = None) -> None:
     """Run the tasks, each after the task whose result it takes (REUSES); in worker processes (pool, else
     a pool of its own when jobs > 1), this process doing meanwhile's work as soon as they are handed out.
     Sharing the cores with the workers from the start, not waiting for one to be idle, ends 驻马店's edit of
@@ -400,7 +399,7 @@ class _Workers:
         self.followers: dict[tuple[int, str], list[Task]] = {}  # source (set, file) → tasks that take its result
         self.held: dict[tuple[int, str], tuple[Task, Callable[[], dict[str, int]]]] = {}  # ended before their source
 
-    def run(self, tasks: list[Task], pool: WorkerPool, meanwhile: Callable[[], object] | None) -> None:
+    def run(self, tasks: list[Task], pool: workers.WorkerPool, meanwhile: Callable[[], object] | None) -> None:
         self.pool = pool
         for task in tasks:
             self.start(task)
@@ -461,49 +460,19 @@ class _Workers:
             # else still running on a guess: checked when it ends
 
 
-class WorkerPool:
-    """The worker processes of a build, started before the sets are loaded (``stdgen build``): one of them
-    imports WeasyPrint meanwhile, which took 0.25 s of a one-clause edit when this process imported it after
-    loading, before the workers forked. That worker takes the first job, the longest (a PDF): the others
-    wait until it has, lest one of them take the PDF and import WeasyPrint first; they import it for a PDF
-    of their own. Started after the bureau's templates are chosen (templates.use), which they inherit.
-    Closing waits for the import if no job came (a build refused for errors: up to 0.25 s)."""
+class WorkerPool(workers.WorkerPool):
+    """The worker processes of a build, started before the sets are loaded (``stdgen build``): the first
+    imports WeasyPrint meanwhile and forks the others from itself (workers.py), so that every worker lays
+    out its first PDF without importing it. Started after the bureau's templates are chosen (templates.use),
+    which they inherit."""
 
     def __init__(self, jobs: int) -> None:
-        context = multiprocessing.get_context()
-        self.jobs = jobs
-        self.gate = context.Event()  # set when the first worker takes its first job
-        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                            initargs=(os.getpid(), context.Lock(), self.gate))
-        self.executor.submit(int)  # every worker starts now (a no-op job), not with the first real one
-
-    def submit(self, *args: Any) -> Future[dict[str, int]]:
-        return self.executor.submit(_job, *args)
-
-    def close(self) -> None:
-        self.gate.set()  # no job came: the waiting workers may end
-        self.executor.shutdown()
-
-    def __enter__(self) -> WorkerPool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        super().__init__(jobs, _job, _warm)
 
 
-_gate_to_open: Any = None  # in the worker that imports WeasyPrint: the event its first job sets
-
-
-def _start_worker(parent: int, first: Any, gate: Any) -> None:
-    """A worker's start: the first to take the lock imports WeasyPrint, the others wait for its first job."""
-    global _gate_to_open
-    die_with_parent(parent)
-    if not first.acquire(block=False):
-        gate.wait()
-        return
-    _gate_to_open = gate
-    with suppress(Exception), collector_paused():  # an import makes live objects only
-        load_weasyprint()  # if it fails, the PDF job that imports it again says why
+def _warm() -> None:
+    with collector_paused():  # an import makes live objects only
+        load_weasyprint()
 
 
 _received: dict[str, ResolvedSet] = {}  # in a worker: the sets it was shipped, by key (the last few)
@@ -511,8 +480,6 @@ _RECEIVED_KEPT = 4
 
 
 def _job(shipped: Shipped, *args: Any) -> dict[str, int]:
-    if _gate_to_open is not None:
-        _gate_to_open.set()
     return render_job(_unshipped(shipped), *args)
 
 
