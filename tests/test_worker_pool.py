@@ -102,6 +102,9 @@ def test_a_job_exception_comes_back_to_the_build(monkeypatch: pytest.MonkeyPatch
         error = odd.exception(timeout=60)
         assert isinstance(error, RuntimeError) and "a lock in it" in str(error)  # said, though not sent as raised
         assert pool.submit(_shipped(8)).exception(timeout=60) is not None  # the pool still works
+        unsent = pool.submit(_shipped(9), lambda: None)  # a job whose arguments do not pickle fails at once
+        assert unsent.done() and unsent.exception() is not None
+        assert str(pool.submit(_shipped(10)).exception(timeout=60)) == "job 10 failed"
 
 
 def test_a_pool_that_gets_no_job_closes() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -35,7 +36,7 @@ class WorkerPool:
     def __init__(self, jobs: int, work: Work, warm: Callable[[], object]) -> None:
         context = multiprocessing.get_context("fork")
         self.jobs = jobs
-        self._calls: Any = context.Queue()  # (ident, args); None: stop. A feeder thread sends: submit never waits
+        self._calls: Any = context.Queue()  # (ident, pickled args); None: stop. Sent by a thread: submit never waits
         self._results, results = context.Pipe(duplex=False)  # (ident, ok, result or exception)
         sending = context.Lock()  # one worker's result at a time on the pipe
         pipes = [os.pipe() for _ in range(jobs)]
@@ -58,13 +59,18 @@ class WorkerPool:
 
     def submit(self, *args: Any) -> Future[Any]:
         future: Future[Any] = Future()
+        try:  # here, not in the queue's feeder thread, which drops what fails to pickle: a job never answered
+            payload = pickle.dumps(args, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            future.set_exception(exc)
+            return future
         with self._lock:
             if self._broken is not None:
                 future.set_exception(self._broken)
                 return future
             ident, self._next = self._next, self._next + 1
             self._pending[ident] = future
-        self._calls.put((ident, args))
+        self._calls.put((ident, payload))
         return future
 
     def close(self) -> None:
@@ -159,9 +165,9 @@ def _worker(parent: int, calls: Any, results: Results, life: int, lives: Sequenc
             os.close(other)
     with suppress(KeyboardInterrupt):  # Ctrl-C reaches every process of the build; the build's says so
         while (call := calls.get()) is not None:
-            ident, args = call
+            ident, payload = call
             try:
-                answer = (ident, True, work(*args))
+                answer = (ident, True, work(*pickle.loads(payload)))
             except Exception as exc:
                 answer = (ident, False, exc)
             _send(results, answer)
