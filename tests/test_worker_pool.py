@@ -127,3 +127,32 @@ def test_a_build_with_a_pool_writes_what_one_without_writes(tmp_path: Path) -> N
     assert sorted(p.name for p in written) == names and "standard.pdf" in names and "checklist.pdf" in names
     for path in alone:
         assert (tmp_path / "pooled" / path.relative_to(tmp_path / "alone")).read_bytes() == path.read_bytes()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
+def test_a_build_whose_worker_dies_fails_and_keeps_the_previous_output(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from stdgen.diagnostics import Report
+    from stdgen.workspace import open_workspace
+
+    clauses = Path(__file__).resolve().parents[1] / "clauses"
+    rs = open_workspace(clauses, Report(), ["zmd-civility-2023"]).sets["zmd-civility-2023"]
+    out = tmp_path / "out"
+    build.build_sets([rs], out, Report(), formats=("html", "pdf"))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real = build.render_job
+
+    def killed_on_the_checklist_pdf(rs: Any, artifact: str, stem: str, fmt: str, path: Path, given: Any = None) -> Any:
+        if artifact == "checklist" and fmt == "pdf":
+            os._exit(9)  # as the kernel's out-of-memory killer ends a worker
+        return real(rs, artifact, stem, fmt, path, given)
+
+    monkeypatch.setattr(build, "render_job", killed_on_the_checklist_pdf)
+    report = Report()
+    with build.WorkerPool(2) as pool:
+        written = build.build_sets([rs], out, report, formats=("html", "pdf"), force=True, pool=pool)
+    assert written == []
+    errors = [d for d in report.items if d.severity == "error"]
+    assert [d.code for d in errors] == ["B001"], errors  # the set failed, once
+    assert "BrokenProcessPool" in str(errors[0].text.as_data())
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # nothing written, nothing left
