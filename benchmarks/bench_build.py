@@ -61,7 +61,6 @@ import pydyf
 import weasyprint.layout.inline as inline
 from weasyprint.pdf.fonts import Font
 
-PACE = 0.06  # pace()'s CPU seconds on this machine at its usual speed: paced figures stay in seconds
 folders = [(Path(c), Path(o)) for c, o in json.loads(sys.argv[1])]  # (clauses, output) of each workspace
 floor, only_pdf = sys.argv[2] == "1", sys.argv[3] == "1"  # only_pdf: the library's floor, its PDFs only
 laid_out = []  # every HTML page stdgen hands to WeasyPrint during a job (a long checklist: one per part)
@@ -71,26 +70,14 @@ def spy(self, *args, **kwargs):
         laid_out.append(kwargs["string"])
     weasyprint_init(self, *args, **kwargs)
 
-def pace():
-    \"\"\"CPU seconds of a fixed piece of Python work (the best of three): how fast the machine runs just now.\"\"\"
-    best = float("inf")
-    for _ in range(3):
-        start, total, table = time.process_time(), 0, {}
-        for i in range(400_000):
-            table[i & 1023] = total = (total + i * i) % 1_000_003
-        best = min(best, time.process_time() - start)
-    return best
-
 def measure(rs, artifact, unit, fmt, path, given):
-    \"\"\"Write one file; with the HTML pages to lay out for its floor, and the machine's pace before and after.\"\"\"
+    \"\"\"Write one file; with the HTML pages to lay out for its floor.\"\"\"
     laid_out.clear()
     weasyprint.HTML.__init__ = spy
-    before = pace()
     start, cpu = time.perf_counter(), time.process_time()
     result = render_job(rs, artifact.name, unit.stem, fmt, path, given)
     row = {"set": rs.clause_set.name, "file": f"{unit.stem}.{fmt}", "seconds": time.perf_counter() - start,
            "cpu": time.process_time() - cpu, "result": result, "pages": []}
-    row["paced"] = row["cpu"] / ((before + pace()) / 2) * PACE  # CPU seconds at the pace of a steady machine
     weasyprint.HTML.__init__ = weasyprint_init
     if floor and fmt == "pdf":
         row["pages"] = list(laid_out) or ([render_html(unit.document(), external_links=False)]
@@ -174,7 +161,7 @@ for artifact in ARTIFACTS:
                         continue
                     if fmt != "pdf":  # quick files (3 s at most at 5,000 clauses): 3 forks, the median of each
                         again = [row, *(forked(lambda: measure(rs, artifact, unit, fmt, path, given)) for _ in "ab")]
-                        row |= {k: sorted(r[k] for r in again)[1] for k in ("seconds", "cpu", "paced")}
+                        row |= {k: sorted(r[k] for r in again)[1] for k in ("seconds", "cpu")}
                     done[fmt] = row.pop("result")
                     pages = row.pop("pages")
                     if pages:  # in a process of its own too, forked from the same state
@@ -307,7 +294,7 @@ def per_file_of(folders: list[tuple[Path, Path]], floor: bool,
     totals: list[dict[str, dict[str, float]]] = [{} for _ in folders]
     for row in json.loads(result.stdout.strip().splitlines()[-1]):
         figures = totals[row["workspace"]].setdefault(_kind(row["file"]), {})
-        for figure in ("seconds", "cpu", "paced", "weasyprint"):
+        for figure in ("seconds", "cpu", "weasyprint"):
             if figure in row:
                 figures[figure] = figures.get(figure, 0.0) + row[figure]
     return totals
@@ -502,16 +489,15 @@ def marginals(results: dict[str, Any]) -> dict[str, Any]:
     marginal: dict[str, Any] = {}
     for a, b in itertools.pairwise(sorted(results, key=int)):
         clauses = int(b) - int(a)
-        files: dict[str, dict[str, float]] = {"seconds": {}, "cpu": {}, "paced": {}, "weasyprint": {}}
+        files: dict[str, dict[str, float]] = {"seconds": {}, "cpu": {}, "weasyprint": {}}
         for name, figures in results[b]["files"].items():
             before = results[a]["files"].get(name, {})
             for figure, step in files.items():
-                if figure in figures and (figure in before or figure not in ("weasyprint", "paced")):
+                if figure in figures and (figure in before or figure != "weasyprint"):
                     step[name] = (figures[figure] - before.get(figure, 0.0)) / clauses * 1000
         build = {kind: (results[b]["build"][kind] - results[a]["build"][kind]) / clauses * 1000
                  for kind in ("median", "cpu")}
         marginal[f"{a}-{b}"] = {"files_ms_per_clause": files["seconds"], "files_cpu_ms_per_clause": files["cpu"],
-                                "files_paced_ms_per_clause": files["paced"],
                                 "files_weasyprint_ms_per_clause": files["weasyprint"],
                                 "build_ms_per_clause": build["median"], "build_cpu_ms_per_clause": build["cpu"]}
     return marginal
@@ -592,16 +578,14 @@ def markdown(results: dict[str, Any], command: str) -> str:
         if steps:
             names = sorted(s["marginal"][steps[0]]["files_ms_per_clause"])
             lines += ["| ms per added clause | " + " | ".join(steps) + " | last ÷ first | CPU: last ÷ first "
-                      "| CPU at a steady pace: last ÷ first | pure WeasyPrint: last ÷ first |",
-                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: | ---: | ---: | ---: |"]
+                      "| pure WeasyPrint: last ÷ first |",
+                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: | ---: | ---: |"]
             for name in [*names, "whole build"]:
-                values, cpus, paced, pure = (
-                    [s["marginal"][k].get(f"files_{kind}ms_per_clause", {}).get(name)
-                     if name != "whole build" else s["marginal"][k].get(f"build_{kind}ms_per_clause")
-                     for k in steps] for kind in ("", "cpu_", "paced_", "weasyprint_"))
+                values, cpus, pure = ([s["marginal"][k].get(f"files_{kind}ms_per_clause", {}).get(name)
+                                       if name != "whole build" else s["marginal"][k].get(f"build_{kind}ms_per_clause")
+                                       for k in steps] for kind in ("", "cpu_", "weasyprint_"))
                 cells = " | ".join("" if v is None else f"{v:.2f}" for v in values)
-                lines.append(f"| {name} | {cells} | {_ratio(values)} | {_ratio(cpus)} | {_ratio(paced)} "
-                             f"| {_ratio(pure)} |")
+                lines.append(f"| {name} | {cells} | {_ratio(values)} | {_ratio(cpus)} | {_ratio(pure)} |")
             lines.append("")
             lines += ["| PDF ÷ pure WeasyPrint | " + " | ".join(s["sizes"]) + " |",
                       "| --- | " + " | ".join("---:" for _ in s["sizes"]) + " |"]
