@@ -5,9 +5,9 @@ loaded yet) and imports WeasyPrint while that process loads them; it then forks 
 from itself, so they begin with WeasyPrint already imported instead of importing it again (0.3–0.4 s
 of CPU each, and on a one-clause edit it came before the second PDF, the edit's last file).
 ``concurrent.futures.ProcessPoolExecutor`` forks every worker from the process that makes it, hence
-this small pool: jobs go out on one queue, results come back on another, and each worker holds the
-write end of a pipe of its own, which the build's process watches: a worker that dies (killed, out of
-memory) closes it: every job not yet answered fails instead of waiting forever, and the other
+this small pool. Jobs go out on a queue and results come back on a pipe. Each worker also holds the
+write end of a pipe of its own, which the build's process watches: when a worker dies (killed, out of
+memory) its pipe closes, every job not yet answered fails instead of waiting for ever, and the other
 workers are stopped (as ``ProcessPoolExecutor`` does when one of its workers dies).
 """
 
