@@ -13,7 +13,7 @@
   of ``stdgen build``) under ``OUT/.stdgen-tmp-…`` names and renames them into place together
   only when all were written: a failure keeps the previous files, a kill leaves debris that
   :func:`clean` removes.
-- :func:`die_with_parent` (worker initializer) makes worker processes exit when the build does.
+- :func:`die_with_parent` (called first in each worker) makes worker processes exit when the build does.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def die_with_parent(parent: int) -> None:
-    """Worker initializer: the kernel kills this process when its parent dies (Linux)."""
+    """Called first in a worker process: the kernel kills this process when its parent dies (Linux)."""
     with suppress(AttributeError, OSError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the call above
