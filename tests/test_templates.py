@@ -181,6 +181,27 @@ def test_templates_cannot_leave_the_sandbox(project: tuple[Path, Path], tmp_path
     assert not (tmp_path / "out" / "bx").exists()
 
 
+def test_a_bureau_folder_sandboxes_every_template_and_the_page_is_the_same(tmp_path: Path) -> None:
+    """Without a bureau folder stdgen's own templates render as plain Jinja (faster); with one, every
+    template is sandboxed. The bundled 驻马店 standard's and checklist's pages come out the same either way."""
+    from stdgen.build import ARTIFACTS
+
+    rs = open_workspace(CLAUSES, Report()).sets["zmd-civility-2023"]
+    docs = [u.document() for a in ARTIFACTS if a.name in ("standard", "checklist") for u in a.outputs(rs)]
+    templates.use(None)
+    assert not any(env.sandboxed for env in templates._environments())
+    plain = [render_html(doc) for doc in docs]
+    empty = tmp_path / "templates"
+    empty.mkdir()
+    templates.use(empty)
+    try:
+        assert all(env.sandboxed for env in templates._environments())
+        assert [render_html(doc) for doc in docs] == plain
+        assert len(plain) == 2 and all("坚持“优质、方便、规范、快捷”" in page for page in plain)
+    finally:
+        templates.use(None)
+
+
 def test_unsafe_attributes_print_nothing(project: tuple[Path, Path]) -> None:
     _, bureau = project
     (bureau / "probe.txt.j2").write_text("[{{ meta.issuer.__class__ }}][{{ doc.__init__ }}]", encoding="utf-8")
