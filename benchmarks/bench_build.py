@@ -48,7 +48,7 @@ ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
 FONT_CACHE = "font-cache"  # XDG_CACHE_HOME of a benchmark's stdgen processes, beside their output
 
 PER_FILE_CHILD = """
-import json, os, sys, time
+import inspect, json, os, sys, time
 from pathlib import Path
 import docx, openpyxl  # imported once, as a build's workers have them after their first job
 from stdgen.build import ARTIFACTS, REUSES, render_job
@@ -86,10 +86,11 @@ def measure(rs, artifact, unit, fmt, path, given):
 
 def pure_weasyprint(pages, path):
     \"\"\"The floor: pure WeasyPrint (render + write, default options) on the exact HTML the job laid out, its
-    leaders laid out and fonts subset and compressed as WeasyPrint does (not as render/weasy.py and
-    render/fontcache.py have them).\"\"\"
+    leaders laid out, fonts subset and compressed and objects serialized as WeasyPrint and pydyf do (not as
+    render/weasy.py and render/fontcache.py have them).\"\"\"
     inline.handle_leader = inline.handle_leader.__wrapped__
-    Font.subset, pydyf.Stream.data = Font.subset.__wrapped__, property(pydyf.Stream.data.fget.__wrapped__)
+    Font.subset, pydyf.Stream.data = Font.subset.__wrapped__, property(inspect.unwrap(pydyf.Stream.data.fget))
+    pydyf.PDF.write = inspect.unwrap(pydyf.PDF.write)
     start = time.perf_counter()
     for html in pages:
         pure = weasyprint.HTML(string=html, base_url=str(path.parent))
@@ -396,11 +397,13 @@ unit = next(a for a in ARTIFACTS if a.name == "standard").outputs(rs)[0]
 Path(sys.argv[3]).write_text(render_html(unit.document(), external_links=False), encoding="utf-8")
 """
 # WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less), its leaders laid
-# out and its fonts subset as WeasyPrint does (not joined, nor kept, as stdgen's)
+# out, its fonts subset and its objects serialized as WeasyPrint and pydyf do (not joined, kept, nor made once,
+# as stdgen's)
 EDIT_FLOOR_PDF = ("import sys; from stdgen.render.weasy import load; weasyprint = load(); "
                   "import weasyprint.layout.inline as inline; inline.handle_leader = inline.handle_leader.__wrapped__; "
                   "import pydyf; from weasyprint.pdf.fonts import Font; Font.subset = Font.subset.__wrapped__; "
-                  "pydyf.Stream.data = property(pydyf.Stream.data.fget.__wrapped__); "
+                  "import inspect; pydyf.Stream.data = property(inspect.unwrap(pydyf.Stream.data.fget)); "
+                  "pydyf.PDF.write = inspect.unwrap(pydyf.PDF.write); "
                   "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
 
 

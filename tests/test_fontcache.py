@@ -3,6 +3,7 @@ WeasyPrint writes on its own, whatever the folder holds or whether it can be wri
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ import pydyf  # noqa: E402  (after load: WeasyPrint imports it)
 from weasyprint.pdf.fonts import Font  # noqa: E402
 
 SUBSET = Font.subset.__wrapped__  # WeasyPrint's own
-STREAM_DATA = pydyf.Stream.data.fget.__wrapped__  # pydyf's own
+STREAM_DATA = inspect.unwrap(pydyf.Stream.data.fget)  # pydyf's own (under the font cache's and render/weasy.py's)
 HTML = ("<p style='font-family: Noto Serif CJK SC'>服务规范：窗口工作人员应当文明用语。</p>"
         "<p style='font-family: Noto Sans CJK SC; font-weight: bold'>禁用语</p>")
 

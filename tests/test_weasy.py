@@ -121,3 +121,33 @@ def test_a_leaders_dots_print_where_weasyprint_puts_them_as_one_text_box(tmp_pat
         assert all(abs(a[2] - b[2]) < 0.02 for a, b in zip(theirs, mine, strict=True))
         dots += sum(c[1] == "." for c in mine)
     assert dots > 2000
+
+
+def test_each_pdf_object_is_serialized_once_and_the_file_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydyf, asked for an identifier, serializes every object again to hash them: with stdgen's loader each
+    numbered stream is made (and compressed) once, and the bytes are pydyf's own."""
+    from collections import Counter
+
+    from stdgen.render import weasy
+
+    weasyprint = weasy.load()
+    import pydyf
+
+    rs = open_workspace(CLAUSES, Report()).sets["zmd-civility-2023"]
+    document = weasyprint.HTML(string=render_html(standard_tree(rs), external_links=False)).render()
+    made: Counter[int] = Counter()
+    stdgens = pydyf.Stream.data.fget.__wrapped__  # what the loader wrapped: the font cache's, then pydyf's
+
+    def counted(stream: object) -> bytes:
+        made[id(stream)] += 1
+        data: bytes = stdgens(stream)
+        return data
+
+    monkeypatch.setattr(pydyf.Stream, "data", property(weasy._made_once(counted)))
+    once = document.write_pdf(pdf_identifier=True, pdf_tags=True)
+    assert len(made) > 10 and set(made.values()) == {1}
+    made.clear()
+    monkeypatch.setattr(pydyf.PDF, "write", pydyf.PDF.write.__wrapped__)  # pydyf's own: everything twice
+    twice = document.write_pdf(pdf_identifier=True, pdf_tags=True)
+    assert max(made.values()) == 2  # all but the cross-reference stream, made after the hashing
+    assert once == twice and once.startswith(b"%PDF")

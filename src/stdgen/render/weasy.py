@@ -7,8 +7,8 @@ process that writes a PDF (a one-clause edit's critical path). Each list also ho
 soname (``libpango-1.0.so.0``), which the dynamic loader finds on its own; so on Linux the import runs
 with ``find_library`` finding nothing and, should a library then fail to open, once more as
 WeasyPrint wrote it, with its own advice printed. ``load`` also has the dots of every leader (the
-目次's) laid out as one text box (``_join_leader_dots``), and keeps font subsets between builds
-(fontcache.py).
+目次's) laid out as one text box (``_join_leader_dots``), keeps font subsets between builds
+(fontcache.py), and has pydyf serialize each object of a PDF once (``_serialize_once``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import contextlib
 import ctypes.util
 import io
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from functools import partial, wraps
 from types import ModuleType
@@ -27,11 +28,12 @@ from .fontcache import cache_font_subsets
 
 
 def load() -> ModuleType:
-    """The ``weasyprint`` module, imported once per process, its leaders joined (``_join_leader_dots``) and
-    its font subsets kept (fontcache.py)."""
+    """The ``weasyprint`` module, imported once per process, its leaders joined (``_join_leader_dots``), its
+    font subsets kept (fontcache.py) and each PDF object serialized once (``_serialize_once``)."""
     module = sys.modules.get("weasyprint") or _fast_import()
     _join_leader_dots()
     cache_font_subsets()
+    _serialize_once()
     return module
 
 
@@ -92,6 +94,58 @@ def _joined(dots: tuple[Any, ...], create_layout: Callable[..., Any]) -> tuple[A
     run.text, run.width = text, first.width * len(dots)
     run.pango_layout = create_layout(text, style=first.style)
     return (run,)
+
+
+_writing = threading.local()  # .made, while pydyf writes a PDF: id of each numbered object → (it, its bytes)
+
+
+def _serialize_once() -> None:
+    """Have pydyf serialize each numbered object of a PDF once while it writes the file (once per process).
+
+    Asked for an identifier (stdgen's /ID is a hash of the content: equal input, equal bytes), pydyf writes
+    every object, then serializes them all again to hash them: each stream compressed a second time at zlib
+    level 9, a kept font subset's (fontcache.py) too, and every dictionary put into bytes again. 驻马店's
+    checklist PDF spent 0.13 s of its 1.3 s so. While ``PDF.write`` runs, nothing changes the objects, so
+    the first bytes of each are given again: the same file. Should pydyf no longer have this shape, it
+    stays as it is."""
+    pydyf: Any = sys.modules.get("pydyf")
+    pdf_class = getattr(pydyf, "PDF", None)
+    write = getattr(pdf_class, "write", None)
+    classes = [getattr(pydyf, name, None) for name in ("Dictionary", "Stream", "String", "Array")]
+    data = [vars(cls).get("data") if isinstance(cls, type) else None for cls in classes]
+    if write is None or getattr(write, "serializes_once", False) or not all(isinstance(d, property) for d in data):
+        return
+    for cls, prop in zip(classes, data, strict=True):
+        cls.data = property(_made_once(prop.fget))  # type: ignore[union-attr]
+    pdf_class.write = _made_once_while(write)  # type: ignore[union-attr]
+
+
+def _made_once_while(write: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(write)
+    def writing(pdf: Any, *args: Any, **kwargs: Any) -> Any:
+        outer = getattr(_writing, "made", None)
+        _writing.made = {}
+        try:
+            return write(pdf, *args, **kwargs)
+        finally:
+            _writing.made = outer
+
+    writing.serializes_once = True  # type: ignore[attr-defined]
+    return writing
+
+
+def _made_once(data: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
+    @wraps(data)
+    def once(obj: Any) -> bytes:
+        made: dict[int, tuple[Any, bytes]] | None = getattr(_writing, "made", None)
+        if made is None or obj.number is None:  # not writing, or a value inside another object
+            return data(obj)
+        found = made.get(id(obj))
+        if found is None or found[0] is not obj:
+            found = made[id(obj)] = (obj, data(obj))  # the object kept: its id is not reused meanwhile
+        return found[1]
+
+    return once
 
 
 def _imported() -> ModuleType:
