@@ -9,13 +9,14 @@ Parts (``--only``, repeatable): ``bundled`` (cold ``stdgen build --force`` of th
 one-clause edits: a clause in the standard and on the checklist, and one only in the standard, each with
 the files it rewrote), ``scale`` (synthetic sets of ``--sizes`` clauses: full ``stdgen build --force``,
 and per output file the wall and CPU seconds to write it, each in a process forked from the loaded sets
-(a file other than a PDF three times: the median), and the marginal cost per clause between sizes, from
-the wall and from the CPU seconds: CPU time is what other load on the machine disturbs least),
-``library`` (a workspace of many ~100-clause sets), ``floor`` (each PDF again with pure WeasyPrint
-on the exact HTML stdgen lays out, and the ratio). Every timing is a fresh process; each figure is
-the median of ``--runs`` runs with min–max; peak memory is given two ways: the sum over the build's
-processes of each one's peak resident set (VmHWM; pages shared after fork count in every process,
-so the sum is an upper bound) and the highest sum at one moment of their proportional sets (Pss).
+(a file other than a PDF five times a run, a PDF once), and the marginal cost per clause between sizes,
+from the least wall and CPU seconds of all runs (this machine's speed drifts, never above its best) and
+from the median CPU seconds), ``library`` (a workspace of many ~100-clause sets), ``floor`` (each PDF
+again with pure WeasyPrint on the exact HTML stdgen lays out, and the ratio). Every timing is a fresh
+process; a build's figure is the median of ``--runs`` runs with min–max, a file's the least; peak memory
+is given two ways: the sum over the build's processes of each one's peak resident set (VmHWM; pages
+shared after fork count in every process, so the sum is an upper bound) and the highest sum at one
+moment of their proportional sets (Pss).
 Font subsets (render/fontcache.py) are kept as a user's builds keep them, in a folder beside the output:
 a ``--force`` build and each per-file run start with it empty (as a first build on the machine), edits and
 ``stdgen serve`` find what the builds before them kept; the floors subset as WeasyPrint does.
@@ -48,7 +49,7 @@ ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
 FONT_CACHE = "font-cache"  # XDG_CACHE_HOME of a benchmark's stdgen processes, beside their output
 
 PER_FILE_CHILD = """
-import inspect, json, os, sys, time
+import inspect, json, os, statistics, sys, time
 from pathlib import Path
 import docx, openpyxl  # imported once, as a build's workers have them after their first job
 from stdgen.build import ARTIFACTS, REUSES, render_job
@@ -61,6 +62,7 @@ import pydyf
 import weasyprint.layout.inline as inline
 from weasyprint.pdf.fonts import Font
 
+QUICK_FORKS = 5
 folders = [(Path(c), Path(o)) for c, o in json.loads(sys.argv[1])]  # (clauses, output) of each workspace
 floor, only_pdf = sys.argv[2] == "1", sys.argv[3] == "1"  # only_pdf: the library's floor, its PDFs only
 laid_out = []  # every HTML page stdgen hands to WeasyPrint during a job (a long checklist: one per part)
@@ -160,9 +162,12 @@ for artifact in ARTIFACTS:
                     row = forked(lambda: measure(rs, artifact, unit, fmt, path, given))
                     if row is None:
                         continue
-                    if fmt != "pdf":  # quick files (3 s at most at 5,000 clauses): 3 forks, the median of each
-                        again = [row, *(forked(lambda: measure(rs, artifact, unit, fmt, path, given)) for _ in "ab")]
-                        row |= {k: sorted(r[k] for r in again)[1] for k in ("seconds", "cpu")}
+                    again = [row]
+                    if fmt != "pdf":  # quick files (3 s at most at 5,000 clauses): QUICK_FORKS forks
+                        again += [forked(lambda: measure(rs, artifact, unit, fmt, path, given))
+                                  for _ in range(QUICK_FORKS - 1)]
+                    for k in ("seconds", "cpu"):  # the least, and the median beside it
+                        row |= {k: min(r[k] for r in again), f"{k}_median": statistics.median(r[k] for r in again)}
                     done[fmt] = row.pop("result")
                     pages = row.pop("pages")
                     if pages:  # in a process of its own too, forked from the same state
@@ -280,7 +285,7 @@ def summary(results: list[dict[str, float]]) -> dict[str, Any]:
 
 def per_file(clauses: Path, out: Path, floor: bool, runs: int, only_pdf: bool = False) -> dict[str, dict[str, float]]:
     """Seconds per output file (median over runs, summed over sets), and WeasyPrint's on the same HTML."""
-    return _medians([per_file_of([(clauses, out)], floor, only_pdf)[0] for _ in range(runs)])
+    return _figures([per_file_of([(clauses, out)], floor, only_pdf)[0] for _ in range(runs)])
 
 
 def per_file_of(folders: list[tuple[Path, Path]], floor: bool,
@@ -295,7 +300,7 @@ def per_file_of(folders: list[tuple[Path, Path]], floor: bool,
     totals: list[dict[str, dict[str, float]]] = [{} for _ in folders]
     for row in json.loads(result.stdout.strip().splitlines()[-1]):
         figures = totals[row["workspace"]].setdefault(_kind(row["file"]), {})
-        for figure in ("seconds", "cpu", "weasyprint"):
+        for figure in ("seconds", "cpu", "seconds_median", "cpu_median", "weasyprint"):
             if figure in row:
                 figures[figure] = figures.get(figure, 0.0) + row[figure]
     return totals
@@ -481,35 +486,42 @@ def part_scale(work: Path, sizes: list[int], runs: int, floor: bool) -> dict[str
         each = per_file_of([(clauses[n], folders[n] / "files") for n in sizes], floor)  # the sizes file by file
         for n, figures in zip(sizes, each, strict=True):
             files[n].append(figures)
-    results = {str(n): {"build": repeated(runs, iter(builds[n]).__next__), "files": _medians(files[n])}
+    results = {str(n): {"build": repeated(runs, iter(builds[n]).__next__), "files": _figures(files[n])}
                for n in sizes}
     return {"sizes": results, "marginal": marginals(results)}
 
 
 def marginals(results: dict[str, Any]) -> dict[str, Any]:
-    """Between each two sizes, ms per added clause: of each file (wall, CPU, and for a PDF pure WeasyPrint's
-    on the same HTML, a reference for what the layout itself adds) and of the whole build."""
+    """Between each two sizes, ms per added clause: of each file (from the least wall and CPU seconds, from
+    the median CPU seconds, and for a PDF from pure WeasyPrint's on the same HTML, a reference for what the
+    layout itself adds) and of the whole build (from its fastest and its median run)."""
     marginal: dict[str, Any] = {}
     for a, b in itertools.pairwise(sorted(results, key=int)):
         clauses = int(b) - int(a)
-        files: dict[str, dict[str, float]] = {"seconds": {}, "cpu": {}, "weasyprint": {}}
+        files: dict[str, dict[str, float]] = {"seconds": {}, "cpu": {}, "cpu_median": {}, "weasyprint": {}}
         for name, figures in results[b]["files"].items():
             before = results[a]["files"].get(name, {})
             for figure, step in files.items():
                 if figure in figures and (figure in before or figure != "weasyprint"):
                     step[name] = (figures[figure] - before.get(figure, 0.0)) / clauses * 1000
         build = {kind: (results[b]["build"][kind] - results[a]["build"][kind]) / clauses * 1000
-                 for kind in ("median", "cpu")}
+                 for kind in ("min", "median", "cpu")}
         marginal[f"{a}-{b}"] = {"files_ms_per_clause": files["seconds"], "files_cpu_ms_per_clause": files["cpu"],
+                                "files_cpu_median_ms_per_clause": files["cpu_median"],
                                 "files_weasyprint_ms_per_clause": files["weasyprint"],
-                                "build_ms_per_clause": build["median"], "build_cpu_ms_per_clause": build["cpu"]}
+                                "build_ms_per_clause": build["min"], "build_median_ms_per_clause": build["median"],
+                                "build_cpu_ms_per_clause": build["cpu"]}
     return marginal
 
 
-def _medians(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
-    """Per file, the median over runs of each figure (seconds, and WeasyPrint's where measured)."""
+def _figures(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Per file, over runs: the least of each timing, and the median of the runs' medians (``*_median``).
+    The least is what the marginals are made from: this machine's speed drifts by up to 1.5x over minutes,
+    never above its best, and in one run of 7 forks per file and size the marginal ratios of the quick
+    files came out 0.89-1.08 from the least and 0.85-1.26 from the median."""
     names = {name for result in runs for name in result}
-    return {name: {figure: statistics.median(r[name][figure] for r in runs if figure in r.get(name, {}))
+    return {name: {figure: (statistics.median if figure.endswith("_median") else min)(
+                       r[name][figure] for r in runs if figure in r.get(name, {}))
                    for figure in {f for r in runs for f in r.get(name, {})}} for name in sorted(names)}
 
 
@@ -580,15 +592,20 @@ def markdown(results: dict[str, Any], command: str) -> str:
         steps = list(s["marginal"])
         if steps:
             names = sorted(s["marginal"][steps[0]]["files_ms_per_clause"])
-            lines += ["| ms per added clause | " + " | ".join(steps) + " | last ÷ first | CPU: last ÷ first "
-                      "| pure WeasyPrint: last ÷ first |",
-                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: | ---: | ---: |"]
+            lines += ["Per file: the least of its runs (forks of one process holding every size's sets, the sizes "
+                      "taking turns file by file; a quick file 5 forks a run, a PDF one), the median beside it. "
+                      "The whole build: its fastest run, its median CPU.", "",
+                      "| ms per added clause (least) | " + " | ".join(steps) + " | last ÷ first | CPU: last ÷ first "
+                      "| CPU, medians: last ÷ first | pure WeasyPrint: last ÷ first |",
+                      "| --- | " + " | ".join("---:" for _ in steps) + " | ---: | ---: | ---: | ---: |"]
             for name in [*names, "whole build"]:
-                values, cpus, pure = ([s["marginal"][k].get(f"files_{kind}ms_per_clause", {}).get(name)
-                                       if name != "whole build" else s["marginal"][k].get(f"build_{kind}ms_per_clause")
-                                       for k in steps] for kind in ("", "cpu_", "weasyprint_"))
+                values, cpus, medians, pure = (
+                    [s["marginal"][k].get(f"files_{kind}ms_per_clause", {}).get(name) if name != "whole build"
+                     else s["marginal"][k].get(f"build_{kind}ms_per_clause") for k in steps]
+                    for kind in ("", "cpu_", "cpu_median_", "weasyprint_"))
                 cells = " | ".join("" if v is None else f"{v:.2f}" for v in values)
-                lines.append(f"| {name} | {cells} | {_ratio(values)} | {_ratio(cpus)} | {_ratio(pure)} |")
+                lines.append(f"| {name} | {cells} | {_ratio(values)} | {_ratio(cpus)} | "
+                             f"{_ratio(medians) if name != 'whole build' else ''} | {_ratio(pure)} |")
             lines.append("")
             lines += ["| PDF ÷ pure WeasyPrint | " + " | ".join(s["sizes"]) + " |",
                       "| --- | " + " | ".join("---:" for _ in s["sizes"]) + " |"]
