@@ -138,7 +138,8 @@ def _made_once(data: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
     @wraps(data)
     def once(obj: Any) -> bytes:
         made: dict[int, tuple[Any, bytes]] | None = getattr(_writing, "made", None)
-        if made is None or obj.number is None:  # not writing, or a value inside another object
+        numbered = getattr(obj, "number", None) is not None  # else a value inside another object
+        if made is None or not numbered:
             return data(obj)
         found = made.get(id(obj))
         if found is None or found[0] is not obj:
