@@ -104,10 +104,10 @@ def _serialize_once() -> None:
 
     Asked for an identifier (stdgen's /ID is a hash of the content: equal input, equal bytes), pydyf writes
     every object, then serializes them all again to hash them: each stream compressed a second time at zlib
-    level 9, a kept font subset's (fontcache.py) too, and every dictionary put into bytes again. 驻马店's
-    checklist PDF spent 0.13 s of its 1.3 s so. While ``PDF.write`` runs, nothing changes the objects, so
-    the first bytes of each are given again: the same file. Should pydyf no longer have this shape, it
-    stays as it is."""
+    level 9, a kept font subset's (fontcache.py) too, and every dictionary put into bytes again: pydyf's
+    write of 驻马店's checklist took 0.149 s of CPU, 0.057 s once. While ``PDF.write`` runs, nothing
+    changes the objects, so the first bytes of each are given again: the same file. Should pydyf no longer
+    have this shape, it stays as it is."""
     pydyf: Any = sys.modules.get("pydyf")
     pdf_class = getattr(pydyf, "PDF", None)
     write = getattr(pdf_class, "write", None)
