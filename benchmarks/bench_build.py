@@ -352,36 +352,38 @@ def part_bundled(work: Path, runs: int) -> dict[str, Any]:
     text = body.read_text(encoding="utf-8")
     for _, words in EDITS.values():
         assert text.count(words) == 1, f"{words} should occur once in {body}"
-    floor_html = edit_floor_html(clauses, work)
-    # Rounds taking turns (the floor, then each edit), so that each edit is compared with a floor timed on the
+    floor_pages = edit_floor_pages(clauses, work)
+    # Rounds taking turns (each edit, then its floor), so that each edit is compared with a floor timed on the
     # same minutes: this machine's speed drifts by half within a run. Each build differs from the one before
     # it by one clause: an edit adds to its words a count of its runs, the other edits' counts stay.
     counts = dict.fromkeys(EDITS, 0)
-    floors: list[float] = []
     results: dict[str, list[dict[str, float]]] = {label: [] for label in EDITS}
     rewritten: dict[str, list[str]] = {}
     for _ in range(runs):
-        floors.append(edit_floor_run(floor_html, work))
         for label in EDITS:
             counts[label] += 1
             body.write_text(_edited(text, counts), encoding="utf-8")
             before = _stamps(out)
-            results[label].append({**run(build, work), "floor": floors[-1]})
+            result = run(build, work)
             after = _stamps(out)
             rewritten[label] = sorted(name for name in after if after[name] != before.get(name))
+            pdfs = [floor_pages[name] for name in rewritten[label] if name in floor_pages]
+            results[label].append({**result, "floor": edit_floor_run(pdfs, work)})
     body.write_text(text, encoding="utf-8")
     run(build, work)  # back to the bundled text before the edits under serve
     edits: dict[str, Any] = {}
     for label, (ident, words) in EDITS.items():
         ratios = [r["seconds"] / r["floor"] for r in results[label]]
+        floors = [r["floor"] for r in results[label]]
         edits[label] = {"clause": ident, **summary(results[label]), "rewritten": rewritten[label],
+                        "floor": {"median": statistics.median(floors), "min": min(floors), "max": max(floors),
+                                  "pdfs": [name for name in rewritten[label] if name in floor_pages]},
                         "ratio_to_floor": statistics.median(ratios),
                         "serve": served_edits(clauses, out, work, runs, partial(served_text, text, words))}
         body.write_text(text, encoding="utf-8")
         run(build, work)
     files = sum(1 for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
-    floor = {"median": statistics.median(floors), "min": min(floors), "max": max(floors), "runs": runs}
-    return {"files": files, "cold": cold, "noop": noop, "edits": edits, "edit_floor": floor}
+    return {"files": files, "cold": cold, "noop": noop, "edits": edits}
 
 
 def _edited(text: str, counts: dict[str, int]) -> str:
@@ -392,15 +394,36 @@ def _edited(text: str, counts: dict[str, int]) -> str:
 
 
 EDIT_FLOOR_HTML = """
-import sys
+import json, sys
 from pathlib import Path
+from stdgen.build import ARTIFACTS, render_job
 from stdgen.diagnostics import Report
 from stdgen.render.html import render_html
+from stdgen.render.weasy import load
 from stdgen.workspace import open_workspace
-from stdgen.build import ARTIFACTS
+weasyprint = load()
+laid_out = []
+weasyprint_init = weasyprint.HTML.__init__
+def spy(self, *args, **kwargs):
+    if isinstance(kwargs.get("string"), str):
+        laid_out.append(kwargs["string"])
+    weasyprint_init(self, *args, **kwargs)
+weasyprint.HTML.__init__ = spy
 rs = open_workspace(Path(sys.argv[1]), Report()).sets[sys.argv[2]]
-unit = next(a for a in ARTIFACTS if a.name == "standard").outputs(rs)[0]
-Path(sys.argv[3]).write_text(render_html(unit.document(), external_links=False), encoding="utf-8")
+folder, pages = Path(sys.argv[3]), {}
+for artifact in ARTIFACTS:
+    for unit in artifact.outputs(rs):
+        if "pdf" not in unit.formats:
+            continue
+        laid_out.clear()
+        file = f"{unit.stem}.pdf"
+        render_job(rs, artifact.name, unit.stem, "pdf", folder / "stdgen" / file, None)
+        html = laid_out or [render_html(unit.document(), external_links=False)]
+        pages[f"{sys.argv[2]}/{file}"] = paths = []
+        for i, text in enumerate(html):
+            paths.append(str(folder / f"{unit.stem}-{i}.html"))
+            Path(paths[-1]).write_text(text, encoding="utf-8")
+print(json.dumps(pages))
 """
 # WeasyPrint imported as stdgen imports it (render/weasy.py: without find_library, 0.2 s less), its leaders laid
 # out, its fonts subset and its objects serialized as WeasyPrint and pydyf do (not joined, kept, nor made once,
@@ -410,22 +433,32 @@ EDIT_FLOOR_PDF = ("import sys; from stdgen.render.weasy import load; weasyprint 
                   "import pydyf; from weasyprint.pdf.fonts import Font; Font.subset = Font.subset.__wrapped__; "
                   "import inspect; pydyf.Stream.data = property(inspect.unwrap(pydyf.Stream.data.fget)); "
                   "pydyf.PDF.write = inspect.unwrap(pydyf.PDF.write); "
-                  "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
+                  "[weasyprint.HTML(filename=html).write_pdf(html + '.pdf') for html in sys.argv[1:]]")
 
 
-def edit_floor_html(clauses: Path, work: Path) -> Path:
-    """The edited set's standard as the exact HTML stdgen lays out for its PDF."""
-    html = work / "edited-standard.html"
-    subprocess.run([sys.executable, "-c", EDIT_FLOOR_HTML, str(clauses), EDITED_SET, str(html)], env=ENV, check=True)
-    return html
+def edit_floor_pages(clauses: Path, work: Path) -> dict[str, list[str]]:
+    """Each PDF of the edited set (its path under the output) → the exact HTML pages stdgen lays out for it,
+    as files (a long checklist is laid out in parts)."""
+    folder = work / "edit-floor"
+    (folder / "stdgen").mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([sys.executable, "-c", EDIT_FLOOR_HTML, str(clauses), EDITED_SET, str(folder)], env=ENV,
+                          check=True, capture_output=True, text=True)
+    pages: dict[str, list[str]] = json.loads(done.stdout)
+    return pages
 
 
-def edit_floor_run(html: Path, work: Path) -> float:
-    """What an edit cannot go below in a fresh process: Python starting, importing WeasyPrint and writing
-    the edited set's standard PDF from stdgen's HTML (with WeasyPrint's defaults); seconds."""
+def edit_floor_run(pdfs: list[list[str]], work: Path) -> float:
+    """What an edit cannot go below in fresh processes: the PDFs it rewrote (each given as the HTML pages stdgen
+    lays out for it), each written by a process of its own that starts Python, imports WeasyPrint and writes it
+    with WeasyPrint's defaults; as many processes side by side as the machine has cores (a build's workers),
+    the PDFs dealt out in turn; seconds until the last ends."""
+    count = min(len(pdfs), os.cpu_count() or 1)
+    lanes = [[html for pages in pdfs[i::count] for html in pages] for i in range(count)]
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", EDIT_FLOOR_PDF, str(html), str(work / "edited-standard.pdf")], env=ENV,
-                   check=True)
+    procs = [subprocess.Popen([sys.executable, "-c", EDIT_FLOOR_PDF, *lane], env=ENV) for lane in lanes]
+    for proc in procs:
+        if proc.wait() != 0:
+            raise RuntimeError("the edit's floor failed")
     return time.perf_counter() - start
 
 
@@ -565,12 +598,13 @@ def markdown(results: dict[str, Any], command: str) -> str:
             lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f}–{r['max']:.2f} | {r['cpu']:.2f} | "
                          f"{r['peak_mb']:.0f} | {r.get('pss_peak_mb', 0):.0f} | {to_floor} |")
         lines.append("")
-        if "edit_floor" in b:
-            f = b["edit_floor"]
-            lines += ["Floor of an edit in a fresh process (Python starts, imports WeasyPrint and writes the edited "
-                      f"set's standard PDF from stdgen's HTML, nothing else): {f['median']:.2f} s "
-                      f"({f['min']:.2f}–{f['max']:.2f}), timed in rounds with the edits (the floor, then each edit "
-                      "once); an edit's ratio is the median over the rounds of its time over that round's floor", ""]
+        floors = [(label, e["floor"]) for label, e in b["edits"].items() if "floor" in e]
+        if floors:
+            lines += ["| floor of the edit: the PDFs it rewrote, pure WeasyPrint in fresh processes side by side "
+                      "| PDFs | median s | min–max s |", "| --- | --- | ---: | ---: |"]
+            lines += [f"| {label} | {', '.join(f['pdfs'])} | {f['median']:.2f} | {f['min']:.2f}–{f['max']:.2f} |"
+                      for label, f in floors]
+            lines.append("")
         served = [(label, e["serve"]) for label, e in b["edits"].items() if "serve" in e]
         if served:
             lines += ["| the same edit under `stdgen serve` (imports paid) | rebuild median s | min–max s |",
