@@ -448,10 +448,10 @@ def edit_floor_pages(clauses: Path, work: Path) -> dict[str, list[str]]:
 
 
 def edit_floor_run(pdfs: list[list[str]], work: Path) -> float:
-    """What an edit cannot go below in fresh processes: the PDFs it rewrote (each given as the HTML pages stdgen
-    lays out for it), each written by a process of its own that starts Python, imports WeasyPrint and writes it
-    with WeasyPrint's defaults; as many processes side by side as the machine has cores (a build's workers),
-    the PDFs dealt out in turn; seconds until the last ends."""
+    """The floor of an edit, what pure WeasyPrint needs in fresh processes for the PDFs it rewrote (each given as
+    the HTML pages stdgen lays out for it): each written by a process of its own that starts Python, imports
+    WeasyPrint and writes it with WeasyPrint's defaults; as many processes side by side as the machine has cores
+    (a build's workers), the PDFs dealt out in turn; seconds until the last ends."""
     count = min(len(pdfs), os.cpu_count() or 1)
     lanes = [[html for pages in pdfs[i::count] for html in pages] for i in range(count)]
     start = time.perf_counter()
