@@ -48,13 +48,28 @@ HERE = Path(__file__).resolve().parent
 ENV = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{HERE}"}
 FONT_CACHE = "font-cache"  # XDG_CACHE_HOME of a benchmark's stdgen processes, beside their output
 
+# In a child script, after `weasyprint = load()`: spy (set as weasyprint.HTML.__init__ while a job runs) keeps
+# every HTML page stdgen hands WeasyPrint, and laid_out_for gives them for a unit's format: the HTML its PDF
+# floor is timed on, the same for the per-file floors and an edit's.
+HTML_SPY = """
+from stdgen.render.html import render_html
+laid_out = []  # every HTML page stdgen hands to WeasyPrint during a job (a long checklist: one per part)
+weasyprint_init = weasyprint.HTML.__init__
+def spy(self, *args, **kwargs):
+    if isinstance(kwargs.get("string"), str):
+        laid_out.append(kwargs["string"])
+    weasyprint_init(self, *args, **kwargs)
+
+def laid_out_for(unit, fmt):
+    return list(laid_out) or ([render_html(unit.document(), external_links=False)] if fmt not in unit.direct else [])
+"""
+
 PER_FILE_CHILD = """
 import inspect, json, os, statistics, sys, time
 from pathlib import Path
 import docx, openpyxl  # imported once, as a build's workers have them after their first job
 from stdgen.build import ARTIFACTS, REUSES, render_job
 from stdgen.diagnostics import Report
-from stdgen.render.html import render_html
 from stdgen.render.weasy import load
 from stdgen.workspace import open_workspace
 weasyprint = load()
@@ -65,12 +80,7 @@ from weasyprint.pdf.fonts import Font
 QUICK_FORKS = 5
 folders = [(Path(c), Path(o)) for c, o in json.loads(sys.argv[1])]  # (clauses, output) of each workspace
 floor, only_pdf = sys.argv[2] == "1", sys.argv[3] == "1"  # only_pdf: the library's floor, its PDFs only
-laid_out = []  # every HTML page stdgen hands to WeasyPrint during a job (a long checklist: one per part)
-weasyprint_init = weasyprint.HTML.__init__
-def spy(self, *args, **kwargs):
-    if isinstance(kwargs.get("string"), str):
-        laid_out.append(kwargs["string"])
-    weasyprint_init(self, *args, **kwargs)
+""" + HTML_SPY + """
 
 def measure(rs, artifact, unit, fmt, path, given):
     \"\"\"Write one file; with the HTML pages to lay out for its floor.\"\"\"
@@ -82,8 +92,7 @@ def measure(rs, artifact, unit, fmt, path, given):
            "cpu": time.process_time() - cpu, "result": result, "pages": []}
     weasyprint.HTML.__init__ = weasyprint_init
     if floor and fmt == "pdf":
-        row["pages"] = list(laid_out) or ([render_html(unit.document(), external_links=False)]
-                                          if fmt not in unit.direct else [])
+        row["pages"] = laid_out_for(unit, fmt)
     return row
 
 def pure_weasyprint(pages, path):
@@ -359,6 +368,7 @@ def part_bundled(work: Path, runs: int) -> dict[str, Any]:
     counts = dict.fromkeys(EDITS, 0)
     results: dict[str, list[dict[str, float]]] = {label: [] for label in EDITS}
     rewritten: dict[str, list[str]] = {}
+    pdfs: dict[str, list[str]] = {}  # the PDFs each edit rewrote: its floor
     for _ in range(runs):
         for label in EDITS:
             counts[label] += 1
@@ -367,8 +377,8 @@ def part_bundled(work: Path, runs: int) -> dict[str, Any]:
             result = run(build, work)
             after = _stamps(out)
             rewritten[label] = sorted(name for name in after if after[name] != before.get(name))
-            pdfs = [floor_pages[name] for name in rewritten[label] if name in floor_pages]
-            results[label].append({**result, "floor": edit_floor_run(pdfs, work)})
+            pdfs[label] = [name for name in rewritten[label] if name in floor_pages]
+            results[label].append({**result, "floor": edit_floor_run([floor_pages[name] for name in pdfs[label]])})
     body.write_text(text, encoding="utf-8")
     run(build, work)  # back to the bundled text before the edits under serve
     edits: dict[str, Any] = {}
@@ -377,7 +387,7 @@ def part_bundled(work: Path, runs: int) -> dict[str, Any]:
         floors = [r["floor"] for r in results[label]]
         edits[label] = {"clause": ident, **summary(results[label]), "rewritten": rewritten[label],
                         "floor": {"median": statistics.median(floors), "min": min(floors), "max": max(floors),
-                                  "pdfs": [name for name in rewritten[label] if name in floor_pages]},
+                                  "pdfs": pdfs[label]},
                         "ratio_to_floor": statistics.median(ratios),
                         "serve": served_edits(clauses, out, work, runs, partial(served_text, text, words))}
         body.write_text(text, encoding="utf-8")
@@ -398,16 +408,10 @@ import json, sys
 from pathlib import Path
 from stdgen.build import ARTIFACTS, render_job
 from stdgen.diagnostics import Report
-from stdgen.render.html import render_html
 from stdgen.render.weasy import load
 from stdgen.workspace import open_workspace
 weasyprint = load()
-laid_out = []
-weasyprint_init = weasyprint.HTML.__init__
-def spy(self, *args, **kwargs):
-    if isinstance(kwargs.get("string"), str):
-        laid_out.append(kwargs["string"])
-    weasyprint_init(self, *args, **kwargs)
+""" + HTML_SPY + """
 weasyprint.HTML.__init__ = spy
 rs = open_workspace(Path(sys.argv[1]), Report()).sets[sys.argv[2]]
 folder, pages = Path(sys.argv[3]), {}
@@ -416,11 +420,9 @@ for artifact in ARTIFACTS:
         if "pdf" not in unit.formats:
             continue
         laid_out.clear()
-        file = f"{unit.stem}.pdf"
-        render_job(rs, artifact.name, unit.stem, "pdf", folder / "stdgen" / file, None)
-        html = laid_out or [render_html(unit.document(), external_links=False)]
-        pages[f"{sys.argv[2]}/{file}"] = paths = []
-        for i, text in enumerate(html):
+        render_job(rs, artifact.name, unit.stem, "pdf", folder / "stdgen" / f"{unit.stem}.pdf", None)
+        paths = pages[f"{sys.argv[2]}/{unit.stem}.pdf"] = []
+        for i, text in enumerate(laid_out_for(unit, "pdf")):
             paths.append(str(folder / f"{unit.stem}-{i}.html"))
             Path(paths[-1]).write_text(text, encoding="utf-8")
 print(json.dumps(pages))
@@ -447,7 +449,7 @@ def edit_floor_pages(clauses: Path, work: Path) -> dict[str, list[str]]:
     return pages
 
 
-def edit_floor_run(pdfs: list[list[str]], work: Path) -> float:
+def edit_floor_run(pdfs: list[list[str]]) -> float:
     """The floor of an edit, what pure WeasyPrint needs in fresh processes for the PDFs it rewrote (each given as
     the HTML pages stdgen lays out for it): each written by a process of its own that starts Python, imports
     WeasyPrint and writes it with WeasyPrint's defaults; as many processes side by side as the machine has cores
